@@ -1,0 +1,151 @@
+package dev.hypatia.symbolic;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference interpreter: evaluates a graph node by node with each op's {@link Op#perform}. It
+ * defines what every graph means; every code generator, rewrite and gradient is tested against it.
+ */
+public final class Interpreter {
+  private Interpreter() {}
+
+  /**
+   * Evaluates {@code outputs}.
+   *
+   * @param bindings a value for each input the outputs depend on; an {@link NDArray} must have the
+   *     input's dtype, a Java value is converted to it when no precision of kind is lost (a {@code
+   *     double[]} may feed a float32 input, never an integer one)
+   * @return one new array per output; the inputs are not modified
+   * @throws HypatiaException for a missing or ill-typed input, or an op that fails, naming the
+   *     input or node with types, actual shapes and creation sites
+   */
+  public static List<NDArray> evaluate(List<Variable> outputs, Map<Variable, ?> bindings) {
+    Map<Variable, NDArray> values = new IdentityHashMap<>();
+    for (Variable in : Graphs.inputs(outputs)) {
+      values.put(in, inputValue(in, bindings));
+    }
+    for (Apply node : Graphs.toposort(outputs)) {
+      if (values.containsKey(node.output(0))) {
+        continue;
+      }
+      List<NDArray> args = new ArrayList<>(node.inputs().size());
+      for (Variable in : node.inputs()) {
+        args.add(values.get(in));
+      }
+      List<NDArray> results = performChecked(node, args);
+      for (int i = 0; i < results.size(); i++) {
+        values.put(node.output(i), results.get(i));
+      }
+    }
+    List<NDArray> out = new ArrayList<>(outputs.size());
+    for (Variable o : outputs) {
+      out.add(values.get(o));
+    }
+    return out;
+  }
+
+  private static NDArray inputValue(Variable in, Map<Variable, ?> bindings) {
+    if (in instanceof Constant c) {
+      return c.valueView();
+    }
+    if (!bindings.containsKey(in)) {
+      throw new HypatiaException("missing a value for input " + in.describe());
+    }
+    return checkInput(in, bindings.get(in));
+  }
+
+  /**
+   * {@code value} converted and checked against {@code in}'s type.
+   *
+   * @throws HypatiaException naming the variable, the expected type and the actual one
+   */
+  public static NDArray checkInput(Variable in, Object value) {
+    NDArray a;
+    try {
+      a = NDArray.from(value);
+    } catch (IllegalArgumentException e) {
+      throw new HypatiaException("input " + in.describe() + ": " + e.getMessage(), e);
+    }
+    DType want = in.dtype();
+    if (!(value instanceof NDArray) && a.dtype() != want && canConvert(a.dtype(), want)) {
+      a = a.astype(want);
+    }
+    if (a.dtype() != want || !in.type().fitsShape(a.shape())) {
+      throw new HypatiaException(
+          "input "
+              + in.label()
+              + " expects "
+              + in.type()
+              + " but got "
+              + a.dtype()
+              + a.shapeString()
+              + " (input created at "
+              + in.location()
+              + ")");
+    }
+    return a;
+  }
+
+  private static boolean canConvert(DType from, DType to) {
+    return from.kind().ordinal() <= to.kind().ordinal();
+  }
+
+  private static List<NDArray> performChecked(Apply node, List<NDArray> args) {
+    List<NDArray> results;
+    try {
+      results = node.op().perform(node, args);
+    } catch (RuntimeException e) {
+      throw new HypatiaException(nodeFailure(node, args, e.getMessage()), e);
+    }
+    if (results.size() != node.outputs().size()) {
+      throw new IllegalStateException(
+          node.op().name()
+              + " returned "
+              + results.size()
+              + " values for "
+              + node.outputs().size()
+              + " outputs");
+    }
+    for (int i = 0; i < results.size(); i++) {
+      TensorType t = node.output(i).type();
+      NDArray r = results.get(i);
+      if (r.dtype() != t.dtype() || !t.fitsShape(r.shape())) {
+        throw new IllegalStateException(
+            node.op().name()
+                + " output "
+                + i
+                + " is "
+                + r.dtype()
+                + r.shapeString()
+                + " but its type is "
+                + t);
+      }
+    }
+    return results;
+  }
+
+  /** A message for a node that failed at run time, with the actual input shapes. */
+  static String nodeFailure(Apply node, List<NDArray> args, String problem) {
+    StringBuilder sb = new StringBuilder(node.op().name()).append(": ").append(problem);
+    for (int i = 0; i < node.inputs().size(); i++) {
+      Variable in = node.input(i);
+      sb.append("\n  input ")
+          .append(i)
+          .append(": ")
+          .append(in.label())
+          .append(": ")
+          .append(in.type())
+          .append(", actual ")
+          .append(args.get(i).dtype())
+          .append(args.get(i).shapeString())
+          .append(" (created at ")
+          .append(in.location())
+          .append(')');
+    }
+    sb.append("\n  node created at ").append(node.output(0).location());
+    return sb.toString();
+  }
+}
