@@ -68,11 +68,6 @@ final class NDArrayFormat {
         for (int i = 0; i < n; i++) {
           out[i] = a.flatLong(i) != 0 ? " True" : "False";
         }
-        if (allTrue(out)) {
-          for (int i = 0; i < n; i++) {
-            out[i] = "True";
-          }
-        }
       }
       case INT -> {
         for (int i = 0; i < n; i++) {
@@ -83,15 +78,6 @@ final class NDArrayFormat {
       case FLOAT -> floats(a, out);
     }
     return out;
-  }
-
-  private static boolean allTrue(String[] cells) {
-    for (String c : cells) {
-      if (c.equals("False")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void floats(NDArray a, String[] out) {
@@ -105,8 +91,10 @@ final class NDArrayFormat {
         minAbs = Math.min(minAbs, v);
       }
     }
+    // numpy switches to scientific notation on these magnitudes (FloatingFormat).
     boolean scientific =
-        maxAbs >= 1e16 || (minAbs < 1e-4) || (maxAbs / minAbs > 1e3 && minAbs < 1e-4);
+        minAbs != Double.POSITIVE_INFINITY
+            && (maxAbs >= 1e16 || minAbs < 1e-4 || maxAbs / minAbs > 1e3);
     boolean single = a.dtype() == DType.FLOAT32;
     String[] ip = new String[n];
     String[] fp = new String[n];
@@ -121,14 +109,23 @@ final class NDArrayFormat {
     int wi = 0;
     int wf = 0;
     for (int i = 0; i < n; i++) {
-      wi = Math.max(wi, ip[i].length());
-      wf = Math.max(wf, fp[i].length());
+      if (Double.isFinite(a.flatDouble(i))) {
+        wi = Math.max(wi, ip[i].length());
+        wf = Math.max(wf, fp[i].length());
+      }
+    }
+    int width = wi + wf;
+    for (int i = 0; i < n; i++) {
+      width = Math.max(width, ip[i].length() + fp[i].length());
     }
     for (int i = 0; i < n; i++) {
-      String left = " ".repeat(wi - ip[i].length()) + ip[i];
-      boolean special = fp[i].isEmpty();
-      String right = special ? " ".repeat(wf) : fp[i] + " ".repeat(wf - fp[i].length());
-      out[i] = left + right;
+      if (Double.isFinite(a.flatDouble(i))) {
+        String cell = " ".repeat(wi - ip[i].length()) + ip[i] + fp[i];
+        out[i] = cell + " ".repeat(Math.max(0, wi + wf - cell.length()));
+        out[i] = " ".repeat(width - out[i].length()) + out[i];
+      } else {
+        out[i] = " ".repeat(width - ip[i].length()) + ip[i];
+      }
     }
   }
 
