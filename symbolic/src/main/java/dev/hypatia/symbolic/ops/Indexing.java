@@ -196,6 +196,9 @@ public final class Indexing {
     if (b instanceof Integer || b instanceof Short || b instanceof Byte) {
       return new IndexSpec.Fixed(((Number) b).intValue());
     }
+    if (b instanceof Long l && l == l.intValue()) {
+      return new IndexSpec.Fixed(l.intValue());
+    }
     if (b instanceof Constant c && c.ndim() == 0 && c.dtype().isInteger()) {
       long v = c.valueView().itemLong();
       if (v == (int) v) {
