@@ -46,9 +46,14 @@ public record IndexSpec(List<Entry> entries) {
    *
    * @param start first position, or null
    * @param stop end position (excluded), or null
-   * @param step stride, or null for 1
+   * @param step stride, or null for 1 (a constant 1 is stored as null, so equal slices are equal)
    */
   public record Range(Bound start, Bound stop, Bound step) implements Entry {
+    /** Stores a constant step of 1 as null. */
+    public Range {
+      step = new Fixed(1).equals(step) ? null : step;
+    }
+
     @Override
     public String toString() {
       String s = text(start) + ":" + text(stop);

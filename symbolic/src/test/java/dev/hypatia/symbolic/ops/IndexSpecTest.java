@@ -41,6 +41,11 @@ class IndexSpecTest {
   }
 
   @Test
+  void range_storesUnitStepAsNull() {
+    assertEquals(new IndexSpec.Range(f(1), null, null), new IndexSpec.Range(f(1), null, f(1)));
+  }
+
+  @Test
   void staticShape_knownOnlyWhereBoundsAndDimsAre() {
     assertArrayEquals(
         new int[] {1, SliceMath.resolve(1, null, -2, 6)[1], U, 7},
