@@ -136,32 +136,32 @@ public final class Elementwise {
     return binary(BinaryFn.MINIMUM, a, b);
   }
 
-  /** Elementwise a < b; dtype as {@link BinaryFn#LT}; a and b broadcast. */
+  /** Elementwise {@code a < b}; dtype as {@link BinaryFn#LT}; a and b broadcast. */
   public static Variable lt(Object a, Object b) {
     return binary(BinaryFn.LT, a, b);
   }
 
-  /** Elementwise a <= b; dtype as {@link BinaryFn#LE}; a and b broadcast. */
+  /** Elementwise {@code a <= b}; dtype as {@link BinaryFn#LE}; a and b broadcast. */
   public static Variable le(Object a, Object b) {
     return binary(BinaryFn.LE, a, b);
   }
 
-  /** Elementwise a > b; dtype as {@link BinaryFn#GT}; a and b broadcast. */
+  /** Elementwise {@code a > b}; dtype as {@link BinaryFn#GT}; a and b broadcast. */
   public static Variable gt(Object a, Object b) {
     return binary(BinaryFn.GT, a, b);
   }
 
-  /** Elementwise a >= b; dtype as {@link BinaryFn#GE}; a and b broadcast. */
+  /** Elementwise {@code a >= b}; dtype as {@link BinaryFn#GE}; a and b broadcast. */
   public static Variable ge(Object a, Object b) {
     return binary(BinaryFn.GE, a, b);
   }
 
-  /** Elementwise a == b; dtype as {@link BinaryFn#EQ}; a and b broadcast. */
+  /** Elementwise {@code a == b}; dtype as {@link BinaryFn#EQ}; a and b broadcast. */
   public static Variable eq(Object a, Object b) {
     return binary(BinaryFn.EQ, a, b);
   }
 
-  /** Elementwise a != b; dtype as {@link BinaryFn#NEQ}; a and b broadcast. */
+  /** Elementwise {@code a != b}; dtype as {@link BinaryFn#NEQ}; a and b broadcast. */
   public static Variable neq(Object a, Object b) {
     return binary(BinaryFn.NEQ, a, b);
   }

@@ -2,8 +2,10 @@ package dev.hypatia.symbolic.ops;
 
 import dev.hypatia.symbolic.Axes;
 import dev.hypatia.symbolic.DType;
+import dev.hypatia.symbolic.HypatiaException;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.scalar.BinaryFn;
+import java.util.List;
 
 /**
  * Reductions of tensors along axes, with numpy's dtypes. Axes may be negative (counting from the
@@ -15,8 +17,13 @@ import dev.hypatia.symbolic.scalar.BinaryFn;
 public final class Reductions {
   private Reductions() {}
 
-  private static Axes axes(Variable x, int[] axes) {
-    return axes.length == 0 ? Axes.all(x.ndim()) : Axes.of(x.ndim(), axes);
+  /** The axes of x named by {@code axes}, all when none; bad axes name the op and x. */
+  private static Axes axes(String op, Variable x, int[] axes) {
+    try {
+      return axes.length == 0 ? Axes.all(x.ndim()) : Axes.of(x.ndim(), axes);
+    } catch (IllegalArgumentException e) {
+      throw HypatiaException.forInputs(op, e.getMessage(), List.of(x));
+    }
   }
 
   /** {@code fn} folded over exactly {@code axes} (Axes.none() folds nothing: a dtype change). */
@@ -31,7 +38,7 @@ public final class Reductions {
 
   /** The sum over {@code axes} (all when none), keeping them as length 1 when asked. */
   public static Variable sum(Variable x, boolean keepdims, int... axes) {
-    return sum(x, axes(x, axes), keepdims);
+    return sum(x, axes("sum", x, axes), keepdims);
   }
 
   /** The sum over exactly {@code axes}; 0 when they hold no element. */
@@ -46,7 +53,7 @@ public final class Reductions {
 
   /** The product over {@code axes} (all when none), keeping them when asked. */
   public static Variable prod(Variable x, boolean keepdims, int... axes) {
-    return prod(x, axes(x, axes), keepdims);
+    return prod(x, axes("prod", x, axes), keepdims);
   }
 
   /** The product over exactly {@code axes}; 1 when they hold no element. */
@@ -61,7 +68,7 @@ public final class Reductions {
 
   /** The maximum over {@code axes} (all when none), keeping them when asked. */
   public static Variable max(Variable x, boolean keepdims, int... axes) {
-    return max(x, axes(x, axes), keepdims);
+    return max(x, axes("max", x, axes), keepdims);
   }
 
   /** The maximum over exactly {@code axes}; a run-time error when they hold no element. */
@@ -76,7 +83,7 @@ public final class Reductions {
 
   /** The minimum over {@code axes} (all when none), keeping them when asked. */
   public static Variable min(Variable x, boolean keepdims, int... axes) {
-    return min(x, axes(x, axes), keepdims);
+    return min(x, axes("min", x, axes), keepdims);
   }
 
   /** The minimum over exactly {@code axes}; a run-time error when they hold no element. */
@@ -91,7 +98,7 @@ public final class Reductions {
 
   /** Whether every element is non-zero, keeping the axes when asked. */
   public static Variable all(Variable x, boolean keepdims, int... axes) {
-    return all(x, axes(x, axes), keepdims);
+    return all(x, axes("all", x, axes), keepdims);
   }
 
   /** Whether every element over exactly {@code axes} is non-zero; true when there are none. */
@@ -106,7 +113,7 @@ public final class Reductions {
 
   /** Whether any element is non-zero, keeping the axes when asked. */
   public static Variable any(Variable x, boolean keepdims, int... axes) {
-    return any(x, axes(x, axes), keepdims);
+    return any(x, axes("any", x, axes), keepdims);
   }
 
   /** Whether any element over exactly {@code axes} is non-zero; false when there are none. */
@@ -120,7 +127,7 @@ public final class Reductions {
 
   /** The number of elements over {@code axes} (all when none), an int64 scalar. */
   public static Variable count(Variable x, int... axes) {
-    return count(x, axes(x, axes));
+    return count(x, axes("count", x, axes));
   }
 
   /** The number of elements over exactly {@code axes}, an int64 scalar. */
@@ -135,7 +142,7 @@ public final class Reductions {
 
   /** The mean over {@code axes} (all when none), keeping them when asked. */
   public static Variable mean(Variable x, boolean keepdims, int... axes) {
-    return mean(x, axes(x, axes), keepdims);
+    return mean(x, axes("mean", x, axes), keepdims);
   }
 
   /** sum(x) / count(x) over exactly {@code axes}: NaN when they hold no element. */
@@ -152,12 +159,12 @@ public final class Reductions {
 
   /** The variance with divisor n - ddof over {@code axes} (all when none). */
   public static Variable var(Variable x, int ddof, boolean keepdims, int... axes) {
-    return var(x, ddof, axes(x, axes), keepdims);
+    return var(x, ddof, axes("var", x, axes), keepdims);
   }
 
   /**
    * sum((x - mean(x))^2) / (n - ddof) over exactly {@code axes}, with n their element count: inf or
-   * NaN when n <= ddof, as numpy.
+   * NaN when {@code n <= ddof}, as numpy.
    */
   public static Variable var(Variable x, int ddof, Axes axes, boolean keepdims) {
     Variable d = Elementwise.sub(x, mean(x, axes, true));
@@ -173,7 +180,7 @@ public final class Reductions {
 
   /** The standard deviation with divisor n - ddof over {@code axes} (all when none). */
   public static Variable std(Variable x, int ddof, boolean keepdims, int... axes) {
-    return std(x, ddof, axes(x, axes), keepdims);
+    return std(x, ddof, axes("std", x, axes), keepdims);
   }
 
   /** sqrt(var(x, ddof)) over exactly {@code axes}. */
@@ -188,7 +195,7 @@ public final class Reductions {
 
   /** log(sum(exp(x))) over {@code axes} (all when none), keeping them when asked. */
   public static Variable logsumexp(Variable x, boolean keepdims, int... axes) {
-    return logsumexp(x, axes(x, axes), keepdims);
+    return logsumexp(x, axes("logsumexp", x, axes), keepdims);
   }
 
   /**
@@ -222,7 +229,7 @@ public final class Reductions {
    * is null; keepdims keeps the axis (every axis when flattened) with length 1.
    */
   public static Variable argmax(Variable x, Integer axis, boolean keepdims) {
-    return new ArgReduce(true, normalize(x, axis), keepdims).apply(x);
+    return new ArgReduce(true, normalize("argmax", x, axis), keepdims).apply(x);
   }
 
   /** The int64 index of the first minimum of the flattened tensor (the first NaN wins). */
@@ -237,10 +244,14 @@ public final class Reductions {
 
   /** As {@link #argmax(Variable, Integer, boolean)} for the minimum. */
   public static Variable argmin(Variable x, Integer axis, boolean keepdims) {
-    return new ArgReduce(false, normalize(x, axis), keepdims).apply(x);
+    return new ArgReduce(false, normalize("argmin", x, axis), keepdims).apply(x);
   }
 
-  private static Integer normalize(Variable x, Integer axis) {
-    return axis == null ? null : Axes.normalize(axis, x.ndim());
+  private static Integer normalize(String op, Variable x, Integer axis) {
+    try {
+      return axis == null ? null : Axes.normalize(axis, x.ndim());
+    } catch (IllegalArgumentException e) {
+      throw HypatiaException.forInputs(op, e.getMessage(), List.of(x));
+    }
   }
 }

@@ -106,7 +106,7 @@ final class ScalarMath {
     return Math.log1p(t + Math.sqrt(2.0 * t + t * t));
   }
 
-  /** atanh(x) for |x| <= 1 (infinite at +-1, NaN outside). */
+  /** atanh(x) for {@code |x| <= 1} (infinite at +-1, NaN outside). */
   static double atanh(double x) {
     double a = Math.abs(x);
     return Math.copySign(0.5 * Math.log1p(2.0 * a / (1.0 - a)), x);
