@@ -16,7 +16,9 @@ import java.util.Objects;
  * A fold of a binary scalar function along some axes: sum (add), prod (mul), max (maximum), min
  * (minimum), all (and) and any (or). Dtypes as numpy: sum and prod of bool and integers are int64,
  * of floats keep the dtype; max and min keep it; all and any take bool and return bool. An empty
- * fold is the function's identity; max and min of an empty fold are a run-time error.
+ * fold is the function's identity; max and min of an empty fold are a run-time error. The reference
+ * folds in input order, integers in long (exact, wrapping) and floats in double, rounding once to
+ * the output dtype (so a float32 sum is at least as accurate as numpy's).
  *
  * @param fn a function of {@link BinaryFn#REDUCIBLE}
  * @param axes the axes folded (non-negative, below the input's rank)

@@ -99,6 +99,16 @@ class CompositeTest {
   }
 
   @Test
+  void constructor_rejectsMissingOrUnwrittenOutputs() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Composite(1, List.of(), List.of(1)));
+    assertEquals("output reads slot 1, but only slots 0..0 exist before it", e.getMessage());
+    IllegalArgumentException none =
+        assertThrows(IllegalArgumentException.class, () -> new Composite(1, List.of(), List.of()));
+    assertEquals("a composite needs inputCount >= 0 and an output", none.getMessage());
+  }
+
+  @Test
   void instruction_rejectsWrongArgumentCountAndMultiOutputOps() {
     IllegalArgumentException e =
         assertThrows(
