@@ -95,15 +95,12 @@ public final class Shapes {
   }
 
   /**
-   * Theano's {@code dimshuffle}: output axis i is input axis {@code order[i]} (negative counts from
-   * the end) or a new axis of length 1 for {@link #X}; omitted axes must be known to have length 1.
+   * Theano's {@code dimshuffle}: output axis i is input axis {@code order[i]} (in {@code [0,
+   * ndim)}; -1 is {@link #X}, so axes are not counted from the end here) or a new axis of length 1
+   * for {@link #X}; omitted axes must be known to have length 1.
    */
   public static Variable dimshuffle(Variable x, int... order) {
-    int[] o = new int[order.length];
-    for (int i = 0; i < order.length; i++) {
-      o[i] = order[i] == X ? X : Axes.normalize(order[i], x.ndim());
-    }
-    return DimShuffle.of(x.ndim(), o).apply(x);
+    return DimShuffle.of(x.ndim(), order).apply(x);
   }
 
   /** numpy's {@code x.T}: the axes reversed. */
