@@ -63,6 +63,7 @@ public final class Shapes {
 
   /** {@code reshape} to an integer vector of static length (the output rank); -1 infers one. */
   public static Variable reshape(Variable x, Variable shape) {
+    StaticInts.requireIntVector("reshape", "the target shape", shape, List.of(x, shape));
     return new Reshape(shape.type().dim(0)).apply(x, shape);
   }
 
@@ -218,6 +219,7 @@ public final class Shapes {
 
   /** {@link #split(Variable, int[], int)} with sizes an integer vector of static length. */
   public static List<Variable> split(Variable x, Variable sizes, int axis) {
+    StaticInts.requireIntVector("split", "the sizes", sizes, List.of(x, sizes));
     int ax = Axes.normalize(axis, Math.max(x.ndim(), 1));
     return new Split(ax, sizes.type().dim(0)).makeNode(x, sizes).outputs();
   }
