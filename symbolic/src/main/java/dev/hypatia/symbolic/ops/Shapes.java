@@ -355,10 +355,9 @@ public final class Shapes {
     return arange(T.constant(start), T.constant(stop), T.constant(step), dtype);
   }
 
-  /** {@code arange} over numeric scalars; the dtype is their promotion (int64 for bool). */
+  /** {@code arange} over numeric (not bool) scalars; the dtype is their promotion. */
   public static Variable arange(Variable start, Variable stop, Variable step) {
-    DType d = DType.promote(start.dtype(), stop.dtype(), step.dtype());
-    return arange(start, stop, step, d.isBool() ? DType.INT64 : d);
+    return arange(start, stop, step, DType.promote(start.dtype(), stop.dtype(), step.dtype()));
   }
 
   /** {@code arange} over numeric scalars, of {@code dtype}. */
