@@ -400,6 +400,11 @@ public final class Shapes {
     return repeat(x, longs(repeats), axis);
   }
 
+  /** numpy's {@code repeat} of the flattened x with an integer scalar or vector of counts. */
+  public static Variable repeat(Variable x, Variable repeats) {
+    return repeat(x, repeats, null);
+  }
+
   /**
    * numpy's {@code repeat} with an integer scalar or vector of counts, along {@code axis}, or over
    * the flattened x when axis is null.
