@@ -5,6 +5,7 @@ import dev.hypatia.symbolic.Constant;
 import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.T;
+import dev.hypatia.symbolic.TensorType;
 import dev.hypatia.symbolic.Variable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -92,7 +93,13 @@ public final class Shapes {
       return flatten(x);
     }
     List<Variable> lead = split(shape(x), new int[] {ndim - 1, x.ndim() - ndim + 1}, 0);
-    return reshape(x, concatenate(List.of(lead.get(0), longs(-1)), 0));
+    int last = 1;
+    for (int i = ndim - 1; i < x.ndim() && last >= 0; i++) {
+      int d = x.type().dim(i);
+      last = d == TensorType.UNKNOWN ? -1 : last * d;
+    }
+    // A known trailing size keeps the last dimension static when a leading one is unknown.
+    return reshape(x, concatenate(List.of(lead.get(0), longs(last)), 0));
   }
 
   /**
