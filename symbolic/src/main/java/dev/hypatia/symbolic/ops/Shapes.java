@@ -241,9 +241,12 @@ public final class Shapes {
     return alloc(x, shape);
   }
 
-  /** Theano's {@code alloc}: {@code value} (a variable or Java value) broadcast to shape. */
+  /**
+   * Theano's {@code alloc}: {@code value} broadcast to shape; a Java value takes the dtype {@link
+   * #full(int[], Object)} gives it.
+   */
   public static Variable alloc(Object value, Variable shape) {
-    return new Alloc().apply(T.asVariable(value), shape);
+    return new Alloc().apply(fillValue(value, null), shape);
   }
 
   /** A float64 tensor of zeros. */
@@ -282,7 +285,7 @@ public final class Shapes {
    * variable keeps its own.
    */
   public static Variable full(int[] shape, Object value) {
-    return alloc(fillValue(value, null), longs(shape));
+    return alloc(value, longs(shape));
   }
 
   /** A tensor of {@code dtype} filled with {@code value} (converted as a C cast). */

@@ -45,6 +45,12 @@ class AllocTest {
   }
 
   @Test
+  void alloc_givesAJavaIntTheInt64DtypeOfNumpy() {
+    Variable y = Shapes.alloc(3, Shapes.shape(T.tensor(DType.FLOAT32, "x", 2)));
+    assertEquals(TensorType.of(DType.INT64, 2), y.type());
+  }
+
+  @Test
   void alloc_rejectsAValueOfHigherRank() {
     assertFails(
         () -> Shapes.broadcastTo(T.dmatrix("x"), 3),

@@ -103,6 +103,14 @@ class ReshapeTest {
   }
 
   @Test
+  void reshape_toAnEmptyShapeMakesAScalar() {
+    Variable x = T.tensor(DType.INT32, "x", 1, 1);
+    Variable y = Shapes.reshape(x);
+    assertEquals(TensorType.scalar(DType.INT32), y.type());
+    assertEquals(7, y.eval(Map.of(x, new int[][] {{7}})).itemLong());
+  }
+
+  @Test
   void reshape_rejectsIncompatibleSizeAtBuildTime() {
     Variable x = T.tensor(DType.FLOAT64, "x", 2, 3);
     assertFails(
