@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * What is known at build time about integer scalars and vectors used as shapes, sizes and bounds:
  * constants, and the entries of {@link Shape}, {@link Join}, {@link Split} and {@link DimShuffle}
- * outputs that derive from known values. Also the checks every shape-like input shares.
+ * outputs that derive from known values; the checks every shape-like input shares; and the element
+ * copy with C-cast conversion that the ops writing new arrays use.
  */
 final class StaticInts {
   /** The marker of an entry whose value is not known at build time. */
