@@ -1,10 +1,10 @@
 package dev.hypatia.symbolic.print;
 
 import dev.hypatia.symbolic.Apply;
-import dev.hypatia.symbolic.Graphs;
 import dev.hypatia.symbolic.Variable;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -55,25 +55,83 @@ public final class Printer {
 
   /** As {@link #pp(Variable...)}, for a list of expressions. */
   public static String pp(List<Variable> outputs) {
-    Map<Variable, String> expanded = new IdentityHashMap<>();
-    for (Apply node : Graphs.toposort(outputs)) {
-      List<String> args = new ArrayList<>(node.inputs().size());
-      for (Variable in : node.inputs()) {
-        args.add(reference(in, expanded));
-      }
-      String text = apply(node.op().name(), args);
-      for (Variable out : node.outputs()) {
-        expanded.put(out, node.outputs().size() == 1 ? text : text + "[" + out.index() + "]");
-      }
-    }
     StringBuilder sb = new StringBuilder();
     for (Variable out : outputs) {
       if (sb.length() > 0) {
         sb.append('\n');
       }
-      sb.append(out.owner() == null ? Labels.leaf(out) : expanded.get(out));
+      emit(out, sb);
     }
     return sb.toString();
+  }
+
+  /**
+   * Appends the text of {@code root} to {@code sb}, expanding it even when named. The work is a
+   * stack of pending texts and variables, so deep graphs need no deep recursion and the time is
+   * linear in the length of the text.
+   */
+  private static void emit(Variable root, StringBuilder sb) {
+    Deque<Object> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Object task = pending.pop();
+      if (task instanceof String text) {
+        sb.append(text);
+      } else if (task instanceof Variable v
+          && (v.owner() == null || (v.name() != null && v != root))) {
+        sb.append(Labels.leaf(v));
+      } else {
+        List<Object> parts = expand((Variable) task);
+        for (int i = parts.size() - 1; i >= 0; i--) {
+          pending.push(parts.get(i));
+        }
+      }
+    }
+  }
+
+  /** The texts and argument variables that {@code v}'s node prints as, in order. */
+  private static List<Object> expand(Variable v) {
+    Apply node = v.owner();
+    String opName = node.op().name();
+    List<Variable> args = node.inputs();
+    List<Object> parts = new ArrayList<>();
+    String binary = BINARY.get(opName);
+    String prefix = PREFIX.get(opName);
+    if (binary != null && args.size() >= 2) {
+      parts.add("(");
+      separated(args, " " + binary + " ", parts);
+      parts.add(")");
+    } else if (prefix != null && args.size() == 1) {
+      boolean signed = startsWithSign(args.get(0));
+      parts.addAll(signed ? List.of(prefix + "(", args.get(0), ")") : List.of(prefix, args.get(0)));
+    } else {
+      parts.add(opName + "(");
+      separated(args, ", ", parts);
+      parts.add(")");
+    }
+    if (node.outputs().size() > 1) {
+      parts.add("[" + v.index() + "]");
+    }
+    return parts;
+  }
+
+  private static void separated(List<Variable> args, String separator, List<Object> parts) {
+    for (int i = 0; i < args.size(); i++) {
+      if (i > 0) {
+        parts.add(separator);
+      }
+      parts.add(args.get(i));
+    }
+  }
+
+  /** Whether {@code v}, as an argument, prints with a leading {@code -} or {@code ~}. */
+  private static boolean startsWithSign(Variable v) {
+    if (v.owner() == null || v.name() != null) {
+      String text = Labels.leaf(v);
+      return text.startsWith("-") || text.startsWith("~");
+    }
+    Apply node = v.owner();
+    return PREFIX.containsKey(node.op().name()) && node.inputs().size() == 1;
   }
 
   /** The infix symbol of a binary op name ({@code "add"} gives {@code "+"}), or null. */
@@ -84,26 +142,5 @@ public final class Printer {
   /** The prefix symbol of a unary op name ({@code "neg"} gives {@code "-"}), or null. */
   public static String prefixSymbol(String opName) {
     return PREFIX.get(opName);
-  }
-
-  private static String reference(Variable v, Map<Variable, String> expanded) {
-    if (v.name() != null || v.owner() == null) {
-      return Labels.leaf(v);
-    }
-    return expanded.get(v);
-  }
-
-  private static String apply(String opName, List<String> args) {
-    String binary = BINARY.get(opName);
-    if (binary != null && args.size() >= 2) {
-      return "(" + String.join(" " + binary + " ", args) + ")";
-    }
-    String prefix = PREFIX.get(opName);
-    if (prefix != null && args.size() == 1) {
-      String arg = args.get(0);
-      boolean signed = arg.startsWith("-") || arg.startsWith("~");
-      return prefix + (signed ? "(" + arg + ")" : arg);
-    }
-    return opName + "(" + String.join(", ", args) + ")";
   }
 }
