@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * Greedy shrinking of a failing run, on its recorded choices: it deletes blocks of choices, zeroes
- * blocks, and lowers each choice (to 0, else by binary search), replaying the generator each time,
- * and keeps an edit when the property still fails and the choices got smaller (shorter, or equally
- * long and lexicographically lower), until no edit helps or the run budget is spent.
+ * blocks, lowers each choice (to 0, else by binary search) and lowers a choice while deleting the
+ * next ones, replaying the generator each time, and keeps an edit when the property still fails and
+ * the choices got smaller (shorter, or equally long and lexicographically lower; trailing zeros do
+ * not count), until no edit helps or the run budget is spent.
  */
 final class Shrinker<T> {
   private static final int[] BLOCKS = {8, 4, 2, 1};
@@ -22,7 +23,7 @@ final class Shrinker<T> {
     this.gen = gen;
     this.body = body;
     this.maxRuns = maxRuns;
-    this.best = failing;
+    this.best = stripped(failing);
   }
 
   /** The smallest failing outcome found. */
@@ -32,6 +33,7 @@ final class Shrinker<T> {
       improved = deleteBlocks();
       improved |= zeroBlocks();
       improved |= lowerEach();
+      improved |= lowerAndDelete();
     }
     return best;
   }
@@ -99,6 +101,28 @@ final class Shrinker<T> {
     return any;
   }
 
+  /**
+   * Lowers a choice by one and deletes the one or two choices after it: a size that shrinks by one
+   * no longer draws the element after it, which would otherwise shift every later choice.
+   */
+  private boolean lowerAndDelete() {
+    boolean any = false;
+    for (int i = 0; i < best.choices().length && runs < maxRuns; i++) {
+      for (int k = 1; k <= 2 && i + k < best.choices().length; k++) {
+        long[] c = best.choices();
+        if (c[i] == 0) {
+          break;
+        }
+        long[] cand = new long[c.length - k];
+        System.arraycopy(c, 0, cand, 0, i + 1);
+        System.arraycopy(c, i + 1 + k, cand, i + 1, c.length - i - 1 - k);
+        cand[i]--;
+        any |= attempt(cand);
+      }
+    }
+    return any;
+  }
+
   private boolean attemptAt(int i, long value) {
     long[] cand = best.choices().clone();
     cand[i] = value;
@@ -111,13 +135,26 @@ final class Shrinker<T> {
       return false;
     }
     runs++;
-    Outcome<T> o = Outcome.run(gen, body, Source.replay(cand), true);
+    Outcome<T> o = stripped(Outcome.run(gen, body, Source.replay(cand), true));
     if (o.kind() == Outcome.Kind.FAILED && smaller(o.choices(), best.choices())) {
       best = o;
       steps++;
       return true;
     }
     return false;
+  }
+
+  /**
+   * {@code o} without its trailing zero choices: a replay gives 0 past the end, so both sequences
+   * give the same value, and the shorter one compares as simpler.
+   */
+  static <T> Outcome<T> stripped(Outcome<T> o) {
+    long[] c = o.choices();
+    int n = c.length;
+    while (n > 0 && c[n - 1] == 0) {
+      n--;
+    }
+    return n == c.length ? o : new Outcome<>(o.kind(), Arrays.copyOf(c, n), o.value(), o.failure());
   }
 
   /** Shortlex order: shorter first, then lexicographically lower. */

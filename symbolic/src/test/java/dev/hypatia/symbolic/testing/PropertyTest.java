@@ -52,6 +52,21 @@ class PropertyTest {
   }
 
   @Test
+  void check_shrinksASpecialValueFailureToOneScalar() {
+    Gen<NDArray> arrays =
+        ArrayGen.arrays(DType.FLOAT64, Shapes.shapes(0, 3, 0, 5)).withSpecialValues();
+    PropertyFailure f =
+        failureOf(
+            () ->
+                Property.forAll(arrays)
+                    .seed(3)
+                    .checkThat(
+                        a ->
+                            java.util.Arrays.stream(a.toDoubleArray()).allMatch(Double::isFinite)));
+    assertEquals("float64[] nan", Describe.of(f.shrunkInput()));
+  }
+
+  @Test
   void check_causeIsTheShrunkFailureAndTheOriginalIsSuppressed() {
     PropertyFailure f =
         failureOf(

@@ -3,6 +3,7 @@ package dev.hypatia.symbolic.testing;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -64,5 +65,28 @@ class ShrinkerTest {
     Outcome<Integer> best = new Shrinker<>(gen, body, 1000, start).shrink();
     assertEquals(51, best.value());
     assertArrayEquals(new long[] {51}, best.choices());
+  }
+
+  @Test
+  void stripped_dropsTrailingZeroChoices() {
+    Outcome<String> o = new Outcome<>(Outcome.Kind.FAILED, new long[] {0, 3, 0, 0}, "v", null);
+    assertArrayEquals(new long[] {0, 3}, Shrinker.stripped(o).choices());
+    Outcome<String> none = new Outcome<>(Outcome.Kind.FAILED, new long[] {1}, "v", null);
+    assertSame(none, Shrinker.stripped(none));
+  }
+
+  @Test
+  void shrink_reachesALowerRankThatKeepsTheFailingDimension() {
+    // A rank-2 shape [2, 2] whose second dimension alone makes the property fail.
+    Gen<int[]> shapes = Shapes.shapes(0, 3, 0, 3);
+    Property.Check<int[]> body =
+        s -> {
+          if (s.length > 0 && s[s.length - 1] >= 2) {
+            throw new AssertionError();
+          }
+        };
+    Outcome<int[]> start = Outcome.run(shapes, body, Source.replay(2, 2, 2), true);
+    Outcome<int[]> best = new Shrinker<>(shapes, body, 1000, start).shrink();
+    assertArrayEquals(new int[] {2}, best.value());
   }
 }
