@@ -76,17 +76,24 @@ class ShrinkerTest {
   }
 
   @Test
-  void shrink_reachesALowerRankThatKeepsTheFailingDimension() {
-    // A rank-2 shape [2, 2] whose second dimension alone makes the property fail.
-    Gen<int[]> shapes = Shapes.shapes(0, 3, 0, 3);
-    Property.Check<int[]> body =
+  void shrink_lowersALengthWhileDeletingTheElementItNoLongerDraws() {
+    // A length, then that many digits; it fails when the last digit is 5 or more.
+    Gen<int[]> digits =
         s -> {
-          if (s.length > 0 && s[s.length - 1] >= 2) {
+          int[] out = new int[s.drawInt(4)];
+          for (int i = 0; i < out.length; i++) {
+            out[i] = s.drawInt(10);
+          }
+          return out;
+        };
+    Property.Check<int[]> body =
+        d -> {
+          if (d.length > 0 && d[d.length - 1] >= 5) {
             throw new AssertionError();
           }
         };
-    Outcome<int[]> start = Outcome.run(shapes, body, Source.replay(2, 2, 2), true);
-    Outcome<int[]> best = new Shrinker<>(shapes, body, 1000, start).shrink();
-    assertArrayEquals(new int[] {2}, best.value());
+    Outcome<int[]> start = Outcome.run(digits, body, Source.replay(2, 0, 7), true);
+    Outcome<int[]> best = new Shrinker<>(digits, body, 1000, start).shrink();
+    assertArrayEquals(new int[] {5}, best.value());
   }
 }
