@@ -1,9 +1,11 @@
 package dev.hypatia.symbolic;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The reference interpreter: evaluates a graph node by node with each op's {@link Op#perform}. It
@@ -18,7 +20,8 @@ public final class Interpreter {
    * @param bindings a value for each input the outputs depend on; an {@link NDArray} must have the
    *     input's dtype, a Java value is converted to it when no precision of kind is lost (a {@code
    *     double[]} may feed a float32 input, never an integer one)
-   * @return one new array per output; the inputs are not modified
+   * @return one array per output, owned by the caller: never sharing storage with an input, a
+   *     constant or another output; the inputs are not modified
    * @throws HypatiaException for a missing or ill-typed input, or an op that fails, naming the
    *     input or node with types, actual shapes and creation sites
    */
@@ -28,9 +31,6 @@ public final class Interpreter {
       values.put(in, inputValue(in, bindings));
     }
     for (Apply node : Graphs.toposort(outputs)) {
-      if (values.containsKey(node.output(0))) {
-        continue;
-      }
       List<NDArray> args = new ArrayList<>(node.inputs().size());
       for (Variable in : node.inputs()) {
         args.add(values.get(in));
@@ -40,9 +40,26 @@ public final class Interpreter {
         values.put(node.output(i), results.get(i));
       }
     }
+    return detach(outputs, values);
+  }
+
+  /**
+   * The outputs' values, copied where they share storage with an input or a constant (ops may
+   * return views) or with an earlier output, so that callers own what they get.
+   */
+  private static List<NDArray> detach(List<Variable> outputs, Map<Variable, NDArray> values) {
+    Set<Object> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Variable in : Graphs.inputs(outputs)) {
+      taken.add(values.get(in).data());
+    }
     List<NDArray> out = new ArrayList<>(outputs.size());
     for (Variable o : outputs) {
-      out.add(values.get(o));
+      NDArray v = values.get(o);
+      if (!taken.add(v.data())) {
+        v = v.copy();
+      }
+      taken.add(v.data());
+      out.add(v);
     }
     return out;
   }

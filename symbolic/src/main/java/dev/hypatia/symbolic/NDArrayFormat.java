@@ -24,7 +24,38 @@ final class NDArrayFormat {
   }
 
   static String str(NDArray a) {
+    if (a.ndim() == 0) {
+      return scalarStr(a);
+    }
     return a.size() == 0 && a.ndim() > 0 ? "[]" : body(a, " ", 0);
+  }
+
+  /** Python's str of one element: {@code 2.0}, {@code -0.0}, {@code 1e-05}, {@code True}. */
+  private static String scalarStr(NDArray a) {
+    return switch (a.dtype().kind()) {
+      case BOOL -> a.itemLong() != 0 ? "True" : "False";
+      case INT -> Long.toString(a.itemLong());
+      case FLOAT -> pythonFloat(a.item(), a.dtype() == DType.FLOAT32);
+    };
+  }
+
+  /** Python's repr of a float: shortest digits, exponent form below 1e-4 and from 1e16. */
+  static String pythonFloat(double v, boolean single) {
+    if (!Double.isFinite(v)) {
+      return special(v);
+    }
+    if (v == 0) {
+      return 1 / v < 0 ? "-0.0" : "0.0";
+    }
+    BigDecimal d = new BigDecimal(shortest(v, single)).stripTrailingZeros();
+    int exp = d.precision() - d.scale() - 1;
+    if (exp < -4 || exp >= 16) {
+      String m = d.movePointLeft(exp).toPlainString();
+      String es = Integer.toString(Math.abs(exp));
+      return m + "e" + (exp < 0 ? "-" : "+") + (es.length() < 2 ? "0" + es : es);
+    }
+    String s = d.toPlainString();
+    return s.contains(".") ? s : s + ".0";
   }
 
   private static String body(NDArray a, String sep, int indent) {

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Variables compare by identity. The fluent methods ({@code x.add(y).exp().sum()}) build new
  * nodes and never modify existing ones.
  */
-public class Variable {
+public non-sealed class Variable extends TensorMethods {
   private final TensorType type;
   private String name;
   private final Apply owner;

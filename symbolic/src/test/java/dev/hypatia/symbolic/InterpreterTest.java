@@ -21,6 +21,19 @@ class InterpreterTest {
   }
 
   @Test
+  void evaluate_neverReturnsStorageSharedWithInputsConstantsOrOtherOutputs() {
+    Variable x = T.dvector("x");
+    Constant c = T.constant(new double[] {1, 2});
+    NDArray xv = NDArray.of(3.0, 4.0);
+    List<NDArray> out = Interpreter.evaluate(List.of(x, c, x), Map.of(x, xv));
+    out.get(0).set(-1, 0);
+    out.get(1).set(-1, 0);
+    assertEquals(3.0, xv.getDouble(0));
+    assertEquals(1.0, c.valueView().getDouble(0));
+    assertEquals(3.0, out.get(2).getDouble(0));
+  }
+
+  @Test
   void eval_convertsJavaValuesToTheInputDtype() {
     Variable x = T.fvector("x");
     NDArray out = ToyOp.NEGATE.apply(x).eval(Map.of(x, new double[] {1.5}));

@@ -176,6 +176,16 @@ class NDArrayTest {
   }
 
   @Test
+  void format_ofScalarsMatchesNumpyStr() {
+    for (String[] f : CoreFixtures.rows("str")) {
+      DType d = DType.fromName(f[1]);
+      NDArray a = NDArray.zeros(d);
+      a.setFlat(0, parse(f[2]));
+      assertEquals(f[3], a.format(), String.join(" ", f));
+    }
+  }
+
+  @Test
   void allClose_treatsNanAndInfinityExactly() {
     NDArray a = NDArray.of(Double.NaN, Double.POSITIVE_INFINITY, 1.0);
     assertTrue(a.allClose(NDArray.of(Double.NaN, Double.POSITIVE_INFINITY, 1.0 + 1e-12), 1e-9, 0));
