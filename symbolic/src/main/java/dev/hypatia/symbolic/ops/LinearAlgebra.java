@@ -33,22 +33,12 @@ public final class LinearAlgebra {
   }
 
   /**
-   * numpy's {@code outer(a, b)} for scalars and vectors: {@code out[i, j] = a[i] * b[j]}, a scalar
-   * counting as a vector of length 1.
+   * numpy's {@code outer(a, b)}: both operands are flattened (a scalar counts as a vector of length
+   * 1), then {@code out[i, j] = a[i] * b[j]}.
    */
   public static Variable outer(Variable a, Variable b) {
-    if (a.ndim() > 1 || b.ndim() > 1) {
-      throw HypatiaException.forInputs(
-          "outer",
-          "outer takes scalars or vectors, got ranks "
-              + a.ndim()
-              + " and "
-              + b.ndim()
-              + "; use tensordot(a, b, 0) for higher ranks",
-          List.of(a, b));
-    }
-    Variable va = a.ndim() == 0 ? Indexing.get(a, Idx.newAxis()) : a;
-    Variable vb = b.ndim() == 0 ? Indexing.get(b, Idx.newAxis()) : b;
+    Variable va = a.ndim() == 1 ? a : Shapes.reshape(a, -1);
+    Variable vb = b.ndim() == 1 ? b : Shapes.reshape(b, -1);
     return new Tensordot(List.of(), List.of()).apply(va, vb);
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.HypatiaException;
+import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.T;
 import dev.hypatia.symbolic.TensorType;
 import dev.hypatia.symbolic.Variable;
@@ -60,15 +61,20 @@ class LinearAlgebraTest {
   }
 
   @Test
-  void outer_rejectsMatrices() {
-    HypatiaException e =
-        assertThrows(
-            HypatiaException.class, () -> LinearAlgebra.outer(T.dmatrix("a"), T.dvector("b")));
-    assertTrue(
-        e.getMessage()
-            .contains(
-                "outer takes scalars or vectors, got ranks 2 and 1; use tensordot(a, b, 0) for"
-                    + " higher ranks"));
+  void outer_flattensHigherRanksAsNumpy() {
+    Variable a = T.dmatrix("a");
+    Variable b = T.dtensor3("b");
+    double[][] av = {{1, 2}, {3, 4}};
+    double[][][] bv = {{{5}, {6}}, {{7}, {8}}};
+    NDArray out = LinearAlgebra.outer(a, b).eval(java.util.Map.of(a, av, b, bv));
+    double[] fa = {1, 2, 3, 4};
+    double[] fb = {5, 6, 7, 8};
+    assertEquals(2, out.ndim());
+    for (int i = 0; i < 4; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertEquals(fa[i] * fb[j], out.getDouble(i, j));
+      }
+    }
   }
 
   @Test
