@@ -542,11 +542,11 @@ public abstract sealed class TensorMethods permits Variable {
 
   /** numpy's dot (rank up to 2). */
   public Variable dot(Object other) {
-    return LinearAlgebra.dot(self(), T.asOperand(other, self()));
+    return LinearAlgebra.dot(self(), Operands.asOperand(other, self()));
   }
 
   /** numpy's matmul, with batch axes broadcast. */
   public Variable matmul(Object other) {
-    return LinearAlgebra.matmul(self(), T.asOperand(other, self()));
+    return LinearAlgebra.matmul(self(), Operands.asOperand(other, self()));
   }
 }

@@ -1,7 +1,7 @@
 package dev.hypatia.symbolic.ops;
 
 import dev.hypatia.symbolic.DType;
-import dev.hypatia.symbolic.T;
+import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.scalar.BinaryFn;
 import dev.hypatia.symbolic.scalar.Cast;
@@ -15,9 +15,9 @@ import dev.hypatia.symbolic.scalar.UnaryFn;
  * node; none evaluates anything.
  *
  * <p>Binary functions take {@code Object}s: a Java number beside a variable is a weak scalar
- * ({@link T#asOperand}), so {@code mul(x, 2)} keeps a float32 {@code x} float32; other values go
- * through {@link T#asVariable}. Static shapes broadcast at build time: known dimensions that
- * conflict are a {@link dev.hypatia.symbolic.HypatiaException} naming both inputs.
+ * ({@link Operands#asOperand}), so {@code mul(x, 2)} keeps a float32 {@code x} float32; other
+ * values go through {@link Operands#asVariable}. Static shapes broadcast at build time: known
+ * dimensions that conflict are a {@link dev.hypatia.symbolic.HypatiaException} naming both inputs.
  */
 public final class Elementwise {
   private Elementwise() {}
@@ -35,12 +35,12 @@ public final class Elementwise {
 
   private static Variable[] operands(Object a, Object b) {
     if (a instanceof Variable va) {
-      return new Variable[] {va, T.asOperand(b, va)};
+      return new Variable[] {va, Operands.asOperand(b, va)};
     }
     if (b instanceof Variable vb) {
-      return new Variable[] {T.asOperand(a, vb), vb};
+      return new Variable[] {Operands.asOperand(a, vb), vb};
     }
-    return new Variable[] {T.asVariable(a), T.asVariable(b)};
+    return new Variable[] {Operands.asVariable(a), Operands.asVariable(b)};
   }
 
   /**
@@ -49,7 +49,7 @@ public final class Elementwise {
    */
   public static Variable where(Object cond, Object a, Object b) {
     Variable[] v = operands(a, b);
-    return elemwise(TernaryFn.WHERE, T.asVariable(cond), v[0], v[1]);
+    return elemwise(TernaryFn.WHERE, Operands.asVariable(cond), v[0], v[1]);
   }
 
   /**
@@ -57,7 +57,7 @@ public final class Elementwise {
    * lo, hi), Java numbers weak beside x; all three broadcast.
    */
   public static Variable clip(Variable x, Object lo, Object hi) {
-    return elemwise(TernaryFn.CLIP, x, T.asOperand(lo, x), T.asOperand(hi, x));
+    return elemwise(TernaryFn.CLIP, x, Operands.asOperand(lo, x), Operands.asOperand(hi, x));
   }
 
   /** {@code x} converted to {@code dtype} as numpy's astype (truncating, wrapping). */

@@ -3,7 +3,7 @@ package dev.hypatia.symbolic.ops;
 import dev.hypatia.symbolic.Axes;
 import dev.hypatia.symbolic.Constant;
 import dev.hypatia.symbolic.HypatiaException;
-import dev.hypatia.symbolic.T;
+import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.Variable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,7 +62,7 @@ public final class Indexing {
    * {@code x.shape[:axis] + indices.shape + x.shape[axis+1:]}. Negative indices count from the end.
    */
   public static Variable take(Variable x, Object indices, int axis) {
-    return new AdvancedSubtensor(axis(x, axis)).apply(x, T.asVariable(indices));
+    return new AdvancedSubtensor(axis(x, axis)).apply(x, Operands.asVariable(indices));
   }
 
   /**
@@ -74,7 +74,7 @@ public final class Indexing {
     List<Variable> in = new ArrayList<>();
     in.add(x);
     for (Object i : indexArrays) {
-      in.add(T.asVariable(i));
+      in.add(Operands.asVariable(i));
     }
     return new AdvancedSubtensor(0).apply(in.toArray(new Variable[0]));
   }
@@ -82,13 +82,13 @@ public final class Indexing {
   /** A copy of x with {@code take(x, indices, axis) = value}: the last write wins on repeats. */
   public static Variable setTake(Variable x, Object indices, int axis, Object value) {
     return new AdvancedIncSubtensor(axis(x, axis), true)
-        .apply(x, T.asOperand(value, x), T.asVariable(indices));
+        .apply(x, Operands.asOperand(value, x), Operands.asVariable(indices));
   }
 
   /** A copy of x with {@code value} added at {@code take(x, indices, axis)}; repeats accumulate. */
   public static Variable incTake(Variable x, Object indices, int axis, Object value) {
     return new AdvancedIncSubtensor(axis(x, axis), false)
-        .apply(x, T.asOperand(value, x), T.asVariable(indices));
+        .apply(x, Operands.asOperand(value, x), Operands.asVariable(indices));
   }
 
   /** A copy of x with {@code x[i0, i1, ...] = value} (see {@link #fancy}); the last write wins. */
@@ -107,16 +107,17 @@ public final class Indexing {
   private static Variable advancedUpdate(Variable x, List<?> indexArrays, Object value, boolean s) {
     List<Variable> in = new ArrayList<>();
     in.add(x);
-    in.add(T.asOperand(value, x));
+    in.add(Operands.asOperand(value, x));
     for (Object i : indexArrays) {
-      in.add(T.asVariable(i));
+      in.add(Operands.asVariable(i));
     }
     return new AdvancedIncSubtensor(0, s).apply(in.toArray(new Variable[0]));
   }
 
   private static Variable update(Variable x, List<Idx> index, Object value, boolean set) {
     Resolved r = resolve(x, index);
-    return new IncSubtensor(r.spec(), set).apply(r.inputs(List.of(x, T.asOperand(value, x))));
+    return new IncSubtensor(r.spec(), set)
+        .apply(r.inputs(List.of(x, Operands.asOperand(value, x))));
   }
 
   private static int axis(Variable x, int axis) {

@@ -1,6 +1,7 @@
 package dev.hypatia.symbolic.ops;
 
 import dev.hypatia.symbolic.HypatiaException;
+import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.Variable;
 import java.util.List;
 
@@ -52,7 +53,7 @@ public final class NN {
    * probabilities {@code p} in (0, 1) and targets {@code t} (broadcasting).
    */
   public static Variable binaryCrossentropy(Variable p, Object t) {
-    Variable target = dev.hypatia.symbolic.T.asOperand(t, p);
+    Variable target = Operands.asOperand(t, p);
     Variable positive = Elementwise.mul(target, Elementwise.log(p));
     Variable negative =
         Elementwise.mul(Elementwise.sub(1, target), Elementwise.log(Elementwise.sub(1, p)));

@@ -4,7 +4,7 @@ import dev.hypatia.symbolic.Axes;
 import dev.hypatia.symbolic.Constant;
 import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.NDArray;
-import dev.hypatia.symbolic.T;
+import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.TensorType;
 import dev.hypatia.symbolic.Variable;
 import java.util.ArrayList;
@@ -352,7 +352,8 @@ public final class Shapes {
 
   /** numpy's {@code arange(start, stop, step)} of int64. */
   public static Variable arange(long start, long stop, long step) {
-    return arange(T.constant(start), T.constant(stop), T.constant(step), DType.INT64);
+    return arange(
+        Operands.constant(start), Operands.constant(stop), Operands.constant(step), DType.INT64);
   }
 
   /** numpy's {@code arange(start, stop, step)} of float64. */
@@ -362,7 +363,8 @@ public final class Shapes {
 
   /** numpy's {@code arange(start, stop, step, dtype)}. */
   public static Variable arange(double start, double stop, double step, DType dtype) {
-    return arange(T.constant(start), T.constant(stop), T.constant(step), dtype);
+    return arange(
+        Operands.constant(start), Operands.constant(stop), Operands.constant(step), dtype);
   }
 
   /** {@code arange} over numeric (not bool) scalars; the dtype is their promotion. */
@@ -382,7 +384,11 @@ public final class Shapes {
 
   /** numpy's {@code eye(n, m, k, dtype)}: ones on diagonal k of an n-by-m matrix. */
   public static Variable eye(int n, int m, int k, DType dtype) {
-    return eye(T.constant((long) n), T.constant((long) m), T.constant((long) k), dtype);
+    return eye(
+        Operands.constant((long) n),
+        Operands.constant((long) m),
+        Operands.constant((long) k),
+        dtype);
   }
 
   /** {@code eye} over integer scalars n, m and k. */
@@ -397,12 +403,12 @@ public final class Shapes {
 
   /** numpy's {@code repeat(x, repeats)}: each element of the flattened x {@code repeats} times. */
   public static Variable repeat(Variable x, int repeats) {
-    return repeat(x, T.constant((long) repeats), null);
+    return repeat(x, Operands.constant((long) repeats), null);
   }
 
   /** numpy's {@code repeat(x, repeats, axis)} with one count for every entry along the axis. */
   public static Variable repeat(Variable x, int repeats, int axis) {
-    return repeat(x, T.constant((long) repeats), axis);
+    return repeat(x, Operands.constant((long) repeats), axis);
   }
 
   /** numpy's {@code repeat(x, repeats, axis)} with a count per entry along the axis. */
