@@ -73,6 +73,7 @@ public interface Gen<T> {
 
   /** One of {@code options}, uniformly; shrinks toward the first. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // List.of only reads the array
   static <T> Gen<T> choose(T... options) {
     return choose(List.of(options));
   }
@@ -92,6 +93,7 @@ public interface Gen<T> {
 
   /** A value of one of {@code gens}, picked uniformly; shrinks toward the first generator. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // List.of only reads the array
   static <T> Gen<T> oneOf(Gen<? extends T>... gens) {
     Gen<Gen<? extends T>> which = choose(List.of(gens));
     return s -> which.generate(s).generate(s);
