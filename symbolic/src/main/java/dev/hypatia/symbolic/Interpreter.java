@@ -87,7 +87,7 @@ public final class Interpreter {
       throw new HypatiaException("input " + in.describe() + ": " + e.getMessage(), e);
     }
     DType want = in.dtype();
-    if (!(value instanceof NDArray) && a.dtype() != want && canConvert(a.dtype(), want)) {
+    if (!(value instanceof NDArray) && a.dtype() != want && canConvert(value, a.dtype(), want)) {
       a = a.astype(want);
     }
     if (a.dtype() != want || !in.type().fitsShape(a.shape())) {
@@ -99,6 +99,9 @@ public final class Interpreter {
               + " but got "
               + a.dtype()
               + a.shapeString()
+              + (a.dtype() != want && !(value instanceof NDArray)
+                  ? " (converting would lose precision: pass " + want + " values)"
+                  : "")
               + " (input created at "
               + in.location()
               + ")");
@@ -106,8 +109,13 @@ public final class Interpreter {
     return a;
   }
 
-  private static boolean canConvert(DType from, DType to) {
-    return from.kind().ordinal() <= to.kind().ordinal();
+  /**
+   * Whether a Java value of dtype {@code from} may feed an input of dtype {@code to}: when no value
+   * can lose precision (numpy's promotion of the two is {@code to}), or, as Theano allows for
+   * Python floats, a single boxed {@code Double} into a float32 input.
+   */
+  private static boolean canConvert(Object value, DType from, DType to) {
+    return DType.promote(from, to) == to || (value instanceof Double && to == DType.FLOAT32);
   }
 
   private static List<NDArray> performChecked(Apply node, List<NDArray> args) {

@@ -361,7 +361,10 @@ public final class NDArray {
     int[] s = shape.clone();
     int[] st = strides.clone();
     s[ax] = r[1];
-    st[ax] = strides[ax] * step;
+    st[ax] =
+        r[1] <= 1
+            ? 0
+            : strides[ax] * step; // one element needs no stride (and a huge step would overflow)
     int off = r[1] == 0 ? offset : offset + r[0] * strides[ax];
     return new NDArray(dtype, data, s, st, off);
   }

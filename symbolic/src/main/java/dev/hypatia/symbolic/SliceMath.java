@@ -20,12 +20,12 @@ public final class SliceMath {
     if (step > 0) {
       lo = start == null ? 0 : clip(start < 0 ? start + n : start, 0, n);
       hi = stop == null ? n : clip(stop < 0 ? stop + n : stop, 0, n);
-      int count = hi > lo ? (hi - lo + step - 1) / step : 0;
+      int count = hi > lo ? (int) (((long) hi - lo + step - 1) / step) : 0;
       return new int[] {lo, count};
     }
     lo = start == null ? n - 1 : clip(start < 0 ? start + n : start, -1, n - 1);
     hi = stop == null ? -1 : clip(stop < 0 ? stop + n : stop, -1, n - 1);
-    int count = lo > hi ? (lo - hi - step - 1) / -step : 0;
+    int count = lo > hi ? (int) (((long) lo - hi - step - 1) / -(long) step) : 0;
     return new int[] {lo, count};
   }
 

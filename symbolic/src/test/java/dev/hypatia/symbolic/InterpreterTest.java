@@ -34,11 +34,30 @@ class InterpreterTest {
   }
 
   @Test
-  void eval_convertsJavaValuesToTheInputDtype() {
-    Variable x = T.fvector("x");
-    NDArray out = ToyOp.NEGATE.apply(x).eval(Map.of(x, new double[] {1.5}));
-    assertEquals(DType.FLOAT32, out.dtype());
-    assertEquals(-1.5, out.item());
+  void eval_convertsJavaValuesOnlyWithoutLoss() {
+    Variable l = T.lvector("l");
+    NDArray widened = ToyOp.NEGATE.apply(l).eval(Map.of(l, new int[] {3}));
+    assertEquals(DType.INT64, widened.dtype());
+    assertEquals(-3, widened.itemLong());
+    Variable f = T.fscalar("f");
+    assertEquals(DType.FLOAT32, ToyOp.NEGATE.apply(f).eval(Map.of(f, 1.5)).dtype());
+  }
+
+  @Test
+  void eval_refusesLossyConversionsOfJavaValues() {
+    Variable q = T.bvector("q");
+    var e =
+        assertThrows(
+            HypatiaException.class, () -> ToyOp.NEGATE.apply(q).eval(Map.of(q, new int[] {300})));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "input q expects int8[?] but got int32[1] (converting would lose precision: pass"
+                    + " int8 values)"),
+        e.getMessage());
+    Variable f = T.fvector("f");
+    assertThrows(
+        HypatiaException.class, () -> ToyOp.NEGATE.apply(f).eval(Map.of(f, new double[] {0.1})));
   }
 
   @Test

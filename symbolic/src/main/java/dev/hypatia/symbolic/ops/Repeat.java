@@ -73,13 +73,27 @@ public record Repeat(Integer axis) implements Op {
       }
     }
     if (reps.length == 1) {
-      return len == TensorType.UNKNOWN ? TensorType.UNKNOWN : (int) (reps[0] * len);
+      return len == TensorType.UNKNOWN
+          ? TensorType.UNKNOWN
+          : fits(reps[0] > Integer.MAX_VALUE ? -1 : reps[0] * len);
     }
     if (len != TensorType.UNKNOWN && reps.length != len) {
       throw new IllegalArgumentException(
           reps.length + " repeats for an axis of length " + len + " (need " + len + " or 1)");
     }
-    return (int) Arrays.stream(reps).sum();
+    long total = 0;
+    for (long r : reps) {
+      total = total + r < 0 ? -1 : total + r;
+    }
+    return fits(total);
+  }
+
+  /** {@code n} as an int length, or a clear error when it exceeds what an array holds. */
+  private static int fits(long n) {
+    if (n < 0 || n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the result would have more than 2^31-1 elements");
+    }
+    return (int) n;
   }
 
   @Override

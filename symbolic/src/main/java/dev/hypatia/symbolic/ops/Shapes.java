@@ -3,6 +3,7 @@ package dev.hypatia.symbolic.ops;
 import dev.hypatia.symbolic.Axes;
 import dev.hypatia.symbolic.Constant;
 import dev.hypatia.symbolic.DType;
+import dev.hypatia.symbolic.HypatiaException;
 import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.TensorType;
@@ -85,21 +86,26 @@ public final class Shapes {
    * into the last one; {@code 1 <= ndim <= max(1, x.ndim())}.
    */
   public static Variable flatten(Variable x, int ndim) {
-    if (ndim < 1 || ndim > Math.max(1, x.ndim())) {
-      throw new IllegalArgumentException(
-          "flatten: ndim must be in [1, " + Math.max(1, x.ndim()) + "], got " + ndim);
-    }
-    if (ndim == 1) {
-      return flatten(x);
-    }
-    List<Variable> lead = split(shape(x), new int[] {ndim - 1, x.ndim() - ndim + 1}, 0);
-    int last = 1;
-    for (int i = ndim - 1; i < x.ndim() && last >= 0; i++) {
-      int d = x.type().dim(i);
-      last = d == TensorType.UNKNOWN ? -1 : last * d;
-    }
-    // A known trailing size keeps the last dimension static when a leading one is unknown.
-    return reshape(x, concatenate(List.of(lead.get(0), longs(last)), 0));
+    return HypatiaException.naming(
+        "flatten",
+        List.of(x),
+        () -> {
+          if (ndim < 1 || ndim > Math.max(1, x.ndim())) {
+            throw new IllegalArgumentException(
+                "flatten: ndim must be in [1, " + Math.max(1, x.ndim()) + "], got " + ndim);
+          }
+          if (ndim == 1) {
+            return flatten(x);
+          }
+          List<Variable> lead = split(shape(x), new int[] {ndim - 1, x.ndim() - ndim + 1}, 0);
+          int last = 1;
+          for (int i = ndim - 1; i < x.ndim() && last >= 0; i++) {
+            int d = x.type().dim(i);
+            last = d == TensorType.UNKNOWN ? -1 : last * d;
+          }
+          // A known trailing size keeps the last dimension static when a leading one is unknown.
+          return reshape(x, concatenate(List.of(lead.get(0), longs(last)), 0));
+        });
   }
 
   /**
@@ -108,7 +114,12 @@ public final class Shapes {
    * for {@link #X}; omitted axes must be known to have length 1.
    */
   public static Variable dimshuffle(Variable x, int... order) {
-    return DimShuffle.of(x.ndim(), order).apply(x);
+    return HypatiaException.naming(
+        "dimshuffle",
+        List.of(x),
+        () -> {
+          return DimShuffle.of(x.ndim(), order).apply(x);
+        });
   }
 
   /** numpy's {@code x.T}: the axes reversed. */
@@ -123,30 +134,40 @@ public final class Shapes {
 
   /** numpy's {@code transpose(x, axes)}: a permutation of all axes (negative allowed). */
   public static Variable transpose(Variable x, int... axes) {
-    if (axes.length != x.ndim()) {
-      throw new IllegalArgumentException(
-          "transpose: axes "
-              + Arrays.toString(axes)
-              + " do not match a tensor of rank "
-              + x.ndim());
-    }
-    int[] perm = new int[axes.length];
-    for (int i = 0; i < axes.length; i++) {
-      perm[i] = Axes.normalize(axes[i], x.ndim());
-    }
-    return DimShuffle.of(x.ndim(), perm).apply(x);
+    return HypatiaException.naming(
+        "transpose",
+        List.of(x),
+        () -> {
+          if (axes.length != x.ndim()) {
+            throw new IllegalArgumentException(
+                "transpose: axes "
+                    + Arrays.toString(axes)
+                    + " do not match a tensor of rank "
+                    + x.ndim());
+          }
+          int[] perm = new int[axes.length];
+          for (int i = 0; i < axes.length; i++) {
+            perm[i] = Axes.normalize(axes[i], x.ndim());
+          }
+          return DimShuffle.of(x.ndim(), perm).apply(x);
+        });
   }
 
   /** numpy's {@code expand_dims}: new axes of length 1 at {@code axes} of the output. */
   public static Variable expandDims(Variable x, int... axes) {
-    int nd = x.ndim() + axes.length;
-    Axes added = Axes.of(nd, axes);
-    int[] order = new int[nd];
-    int next = 0;
-    for (int i = 0; i < nd; i++) {
-      order[i] = added.contains(i) ? X : next++;
-    }
-    return DimShuffle.of(x.ndim(), order).apply(x);
+    return HypatiaException.naming(
+        "expand_dims",
+        List.of(x),
+        () -> {
+          int nd = x.ndim() + axes.length;
+          Axes added = Axes.of(nd, axes);
+          int[] order = new int[nd];
+          int next = 0;
+          for (int i = 0; i < nd; i++) {
+            order[i] = added.contains(i) ? X : next++;
+          }
+          return DimShuffle.of(x.ndim(), order).apply(x);
+        });
   }
 
   /** numpy's {@code squeeze}: drops every axis known statically to have length 1. */
@@ -166,21 +187,26 @@ public final class Shapes {
    * @throws IllegalArgumentException unless each is known statically to have length 1
    */
   public static Variable squeeze(Variable x, int... axes) {
-    Axes drop = Axes.of(x.ndim(), axes);
-    List<Integer> keep = new ArrayList<>();
-    for (int i = 0; i < x.ndim(); i++) {
-      if (!drop.contains(i)) {
-        keep.add(i);
-      } else if (x.type().dim(i) != 1) {
-        throw new IllegalArgumentException(
-            "squeeze: axis "
-                + i
-                + " of "
-                + x.describe()
-                + " is not known to have length 1; give it a static length of 1 to squeeze it");
-      }
-    }
-    return new DimShuffle(x.ndim(), keep).apply(x);
+    return HypatiaException.naming(
+        "squeeze",
+        List.of(x),
+        () -> {
+          Axes drop = Axes.of(x.ndim(), axes);
+          List<Integer> keep = new ArrayList<>();
+          for (int i = 0; i < x.ndim(); i++) {
+            if (!drop.contains(i)) {
+              keep.add(i);
+            } else if (x.type().dim(i) != 1) {
+              throw new IllegalArgumentException(
+                  "squeeze: axis "
+                      + i
+                      + " of "
+                      + x.describe()
+                      + " is not known to have length 1; give it a static length of 1 to squeeze it");
+            }
+          }
+          return new DimShuffle(x.ndim(), keep).apply(x);
+        });
   }
 
   /** numpy's {@code concatenate} along axis 0. */
@@ -193,12 +219,17 @@ public final class Shapes {
    * the dtype is the promotion of all.
    */
   public static Variable concatenate(List<Variable> xs, int axis) {
-    if (xs.isEmpty()) {
-      throw new IllegalArgumentException("concatenate: needs at least one tensor");
-    }
-    int nd = xs.get(0).ndim();
-    int ax = nd == 0 ? Math.max(axis, 0) : Axes.normalize(axis, nd);
-    return new Join(ax).apply(xs.toArray(new Variable[0]));
+    return HypatiaException.naming(
+        "concatenate",
+        xs,
+        () -> {
+          if (xs.isEmpty()) {
+            throw new IllegalArgumentException("concatenate: needs at least one tensor");
+          }
+          int nd = xs.get(0).ndim();
+          int ax = nd == 0 ? Math.max(axis, 0) : Axes.normalize(axis, nd);
+          return new Join(ax).apply(xs.toArray(new Variable[0]));
+        });
   }
 
   /** numpy's {@code stack} along a new axis 0. */
@@ -208,15 +239,20 @@ public final class Shapes {
 
   /** numpy's {@code stack}: tensors of one shape joined along a new axis {@code axis}. */
   public static Variable stack(List<Variable> xs, int axis) {
-    if (xs.isEmpty()) {
-      throw new IllegalArgumentException("stack: needs at least one tensor");
-    }
-    int ax = Axes.normalize(axis, xs.get(0).ndim() + 1);
-    List<Variable> expanded = new ArrayList<>(xs.size());
-    for (Variable x : xs) {
-      expanded.add(expandDims(x, ax));
-    }
-    return new Join(ax).apply(expanded.toArray(new Variable[0]));
+    return HypatiaException.naming(
+        "stack",
+        xs,
+        () -> {
+          if (xs.isEmpty()) {
+            throw new IllegalArgumentException("stack: needs at least one tensor");
+          }
+          int ax = Axes.normalize(axis, xs.get(0).ndim() + 1);
+          List<Variable> expanded = new ArrayList<>(xs.size());
+          for (Variable x : xs) {
+            expanded.add(expandDims(x, ax));
+          }
+          return new Join(ax).apply(expanded.toArray(new Variable[0]));
+        });
   }
 
   /** Splits x along {@code axis} into pieces of the given sizes, which must sum to its length. */
@@ -398,7 +434,12 @@ public final class Shapes {
 
   /** numpy's {@code tile(x, reps)}. */
   public static Variable tile(Variable x, int... reps) {
-    return new Tile(Arrays.stream(reps).boxed().toList()).apply(x);
+    return HypatiaException.naming(
+        "tile",
+        List.of(x),
+        () -> {
+          return new Tile(Arrays.stream(reps).boxed().toList()).apply(x);
+        });
   }
 
   /** numpy's {@code repeat(x, repeats)}: each element of the flattened x {@code repeats} times. */
@@ -426,7 +467,12 @@ public final class Shapes {
    * the flattened x when axis is null.
    */
   public static Variable repeat(Variable x, Variable repeats, Integer axis) {
-    Integer ax = axis == null ? null : Axes.normalize(axis, x.ndim());
-    return new Repeat(ax).apply(x, repeats);
+    return HypatiaException.naming(
+        "repeat",
+        List.of(x, repeats),
+        () -> {
+          Integer ax = axis == null ? null : Axes.normalize(axis, x.ndim());
+          return new Repeat(ax).apply(x, repeats);
+        });
   }
 }

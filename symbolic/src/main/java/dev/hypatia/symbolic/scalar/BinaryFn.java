@@ -29,7 +29,7 @@ public enum BinaryFn implements ScalarOp {
   TRUE_DIV("true_div", Rule.TRUE_DIVIDE, (a, b) -> a / b, null),
   FLOOR_DIV("floor_div", Rule.INTEGRAL, ScalarMath::floorDiv, ScalarMath::floorDiv),
   MOD("mod", Rule.INTEGRAL, ScalarMath::mod, ScalarMath::mod),
-  POW("pow", Rule.INTEGRAL, Math::pow, ScalarMath::pow),
+  POW("pow", Rule.INTEGRAL, ScalarMath::pow, ScalarMath::pow),
   ARCTAN2("arctan2", Rule.FLOAT, Math::atan2, null),
   MAXIMUM("maximum", Rule.ARITHMETIC, ScalarMath::maximum, Math::max),
   MINIMUM("minimum", Rule.ARITHMETIC, ScalarMath::minimum, Math::min),

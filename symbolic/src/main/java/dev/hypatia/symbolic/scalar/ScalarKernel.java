@@ -18,6 +18,7 @@ public final class ScalarKernel {
   private final List<DType> outputs;
   private final boolean onLongs;
   private final boolean logicalNot;
+  private final boolean castFromLong;
   private final ScalarKernel[] steps;
   private final int[][] stepArgs;
   private final double[] dSlots;
@@ -32,6 +33,8 @@ public final class ScalarKernel {
     }
     this.onLongs = discrete;
     this.logicalNot = op == UnaryFn.NOT && inputs.get(0).isBool();
+    // an int64 going to float32 must round once, from the long, not twice through double
+    this.castFromLong = op instanceof Cast && inputs.get(0).isDiscrete();
     if (op instanceof Composite c) {
       List<DType> slots = c.slotDTypes(inputs);
       int n = c.instructions().size();
@@ -122,6 +125,9 @@ public final class ScalarKernel {
       return;
     }
     double d = op.evalDouble(dIn);
+    if (castFromLong && out == DType.FLOAT32) {
+      d = (float) lIn[0];
+    }
     if (out.isDiscrete()) {
       long r = fromDouble(out, d);
       lOut[at] = r;

@@ -48,6 +48,17 @@ final class ScalarMath {
   }
 
   /**
+   * C's (and numpy's) {@code pow}: as {@link Math#pow}, except that {@code pow(1, y)} is 1 for
+   * every y (NaN included) and {@code pow(-1, +-inf)} is 1, where Java gives NaN.
+   */
+  static double pow(double base, double exp) {
+    if (base == 1.0 || (base == -1.0 && Double.isInfinite(exp))) {
+      return 1.0;
+    }
+    return Math.pow(base, exp);
+  }
+
+  /**
    * numpy's integer power with wrap-around.
    *
    * @throws IllegalArgumentException for a negative exponent, as numpy does
