@@ -61,6 +61,17 @@ public record OpSpec(
     }
   }
 
+  /** The function part of the name, before the first {@code /}: {@code "log"} for "log/float32". */
+  public String function() {
+    int slash = name.indexOf('/');
+    return slash < 0 ? name : name.substring(0, slash);
+  }
+
+  /** The case that {@code seed} draws: the same seed gives the same case. */
+  public Case sample(long seed) {
+    return cases.generate(Source.random(seed));
+  }
+
   /** Whether a gradient check applies ({@code order > 0}). */
   public boolean differentiable() {
     return order > NOT_DIFFERENTIABLE;
@@ -184,6 +195,17 @@ public record OpSpec(
                 ? TensorType.of(a.dtype(), a.shape())
                 : TensorType.ofRank(a.dtype(), a.ndim());
         out.add(new Variable(t, "x" + i));
+      }
+      return out;
+    }
+
+    /** The positions of the float inputs, the ones derivatives are taken with respect to. */
+    public List<Integer> floatInputs() {
+      List<Integer> out = new ArrayList<>();
+      for (int i = 0; i < inputs.size(); i++) {
+        if (inputs.get(i).dtype().isFloat()) {
+          out.add(i);
+        }
       }
       return out;
     }

@@ -33,6 +33,11 @@ public final class OpSpecs {
     rows.addAll(FillSpecs.all());
     rows.addAll(IndexingSpecs.all());
     rows.addAll(LinalgSpecs.all());
+    return unique(rows);
+  }
+
+  /** {@code rows} as an unmodifiable list, checking that their names are unique. */
+  static List<OpSpec> unique(List<OpSpec> rows) {
     Set<String> names = new HashSet<>();
     for (OpSpec r : rows) {
       if (!names.add(r.name())) {

@@ -130,7 +130,7 @@ final class ShapeSpecs {
         DType.FLOAT64,
         SpecGens.shapes(),
         (s, x) -> {
-          int[] perm = dev.hypatia.symbolic.testing.Shapes.permutations(x.ndim()).generate(s);
+          int[] perm = SpecGens.permutations(x.ndim()).generate(s);
           List<Integer> order = new ArrayList<>();
           for (int p : perm) {
             order.add(p);
@@ -154,8 +154,7 @@ final class ShapeSpecs {
           if (!withAxes) {
             return SpecGens.single(List.of(x), v -> Shapes.transpose(v.get(0)), "");
           }
-          int[] axes =
-              dev.hypatia.symbolic.testing.Shapes.axes(x.ndim(), x.ndim(), x.ndim()).generate(s);
+          int[] axes = SpecGens.axes(x.ndim(), x.ndim(), x.ndim()).generate(s);
           return SpecGens.single(
               List.of(x), v -> Shapes.transpose(v.get(0), axes), "axes=" + Arrays.toString(axes));
         });
@@ -168,8 +167,7 @@ final class ShapeSpecs {
         SpecGens.shapes(),
         (s, x) -> {
           int added = 1 + s.drawInt(2);
-          int[] axes =
-              dev.hypatia.symbolic.testing.Shapes.axes(x.ndim() + added, added, added).generate(s);
+          int[] axes = SpecGens.axes(x.ndim() + added, added, added).generate(s);
           return SpecGens.single(
               List.of(x), v -> Shapes.expandDims(v.get(0), axes), "axes=" + Arrays.toString(axes));
         });
@@ -177,7 +175,7 @@ final class ShapeSpecs {
 
   /** Shapes with some dimensions 1: squeeze needs them known statically, so x keeps its type. */
   private static OpSpec squeeze(boolean all) {
-    Gen<int[]> shapes = dev.hypatia.symbolic.testing.Shapes.shapes(0, 3, 0, 3);
+    Gen<int[]> shapes = SpecGens.shapes(0, 3);
     Gen<Case> cases =
         s -> {
           int[] shape = shapes.generate(s);

@@ -39,9 +39,24 @@ final class SpecGens {
     return Shapes.shapes(minRank, 3, 0, 4);
   }
 
+  /** Shapes of rank {@code minRank} to 3 with dimensions 0 to {@code maxDim}. */
+  static Gen<int[]> shapes(int minRank, int maxDim) {
+    return Shapes.shapes(minRank, 3, 0, maxDim);
+  }
+
   /** Shapes of rank {@code minRank} to 3 with dimensions 1 to 4 (no empty array). */
   static Gen<int[]> nonEmpty(int minRank) {
     return Shapes.shapes(minRank, 3, 1, 4);
+  }
+
+  /** {@link Shapes#axes(int, int, int)}, for tables that import the ops facade of that name. */
+  static Gen<int[]> axes(int rank, int minCount, int maxCount) {
+    return Shapes.axes(rank, minCount, maxCount);
+  }
+
+  /** {@link Shapes#permutations(int)}, for tables that import the ops facade of that name. */
+  static Gen<int[]> permutations(int rank) {
+    return Shapes.permutations(rank);
   }
 
   /** Arrays of {@code dtype} and shapes from {@code shapes}, elements in {@code [lo, hi]}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hypatia.symbolic.Apply;
+import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.Graphs;
 import dev.hypatia.symbolic.Interpreter;
 import dev.hypatia.symbolic.NDArray;
@@ -42,6 +43,38 @@ class OpSpecsTest {
                 DynamicTest.dynamicTest(
                     spec.name(),
                     () -> Property.forAll(spec.cases()).tries(TRIES).check(OpSpecsTest::conforms)));
+  }
+
+  /** The same contract when float inputs hold NaN, infinities, -0.0 and extreme values. */
+  @TestFactory
+  Stream<DynamicTest> everyRow_conformsWithSpecialValues() {
+    return OpSpecs.where(spec -> !spec.name().startsWith("arange/")).stream()
+        .map(
+            spec ->
+                DynamicTest.dynamicTest(
+                    spec.name(),
+                    () ->
+                        Property.forAll(withSpecials(spec.cases()))
+                            .tries(TRIES)
+                            .check(OpSpecsTest::conforms)));
+  }
+
+  /** Cases of {@code gen} with about one float input element in eight a special value. */
+  private static Gen<Case> withSpecials(Gen<Case> gen) {
+    double[] specials = ArrayGen.floatSpecials(DType.FLOAT64);
+    return s -> {
+      Case c = gen.generate(s);
+      for (NDArray a : c.inputs()) {
+        if (a.dtype().isFloat()) {
+          for (int i = 0; i < a.size(); i++) {
+            if (s.draw(8) == 7) {
+              a.setFlat(i, specials[s.drawInt(specials.length)]);
+            }
+          }
+        }
+      }
+      return c;
+    };
   }
 
   /**
@@ -136,6 +169,28 @@ class OpSpecsTest {
     assertEquals(Set.of(), missing, "scalar functions without an op spec row");
   }
 
+  /** Domains keep differentiable rows away from poles and overflow: their results are finite. */
+  @TestFactory
+  Stream<DynamicTest> differentiableRows_giveFiniteResultsOnTheirDomain() {
+    return OpSpecs.differentiable().stream()
+        .map(
+            spec ->
+                DynamicTest.dynamicTest(
+                    spec.name(),
+                    () ->
+                        Property.forAll(spec.cases())
+                            .tries(TRIES)
+                            .check(c -> assertFinite(c.evaluate(true)))));
+  }
+
+  private static void assertFinite(List<NDArray> outs) {
+    for (NDArray o : outs) {
+      for (double v : o.toDoubleArray()) {
+        assertTrue(Double.isFinite(v), "non-finite result " + v + " in " + o);
+      }
+    }
+  }
+
   @Test
   void table_namesAreUniqueAndFindable() {
     Set<String> names = new HashSet<>();
@@ -143,6 +198,10 @@ class OpSpecsTest {
       assertTrue(names.add(spec.name()), spec.name());
       assertEquals(spec, OpSpecs.named(spec.name()));
     }
+    OpSpec row = OpSpecs.all().get(0);
+    IllegalStateException dup =
+        assertThrows(IllegalStateException.class, () -> OpSpecs.unique(List.of(row, row)));
+    assertEquals("two op spec rows are named " + row.name(), dup.getMessage());
     NoSuchElementException e =
         assertThrows(NoSuchElementException.class, () -> OpSpecs.named("nope/float64"));
     assertEquals("no op spec row is named nope/float64", e.getMessage());
