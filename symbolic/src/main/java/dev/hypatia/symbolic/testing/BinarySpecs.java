@@ -8,8 +8,12 @@ import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.ops.Elementwise;
+import dev.hypatia.symbolic.ops.Elemwise;
 import dev.hypatia.symbolic.scalar.BinaryFn;
+import dev.hypatia.symbolic.scalar.Composite;
+import dev.hypatia.symbolic.scalar.Composite.Instruction;
 import dev.hypatia.symbolic.scalar.TernaryFn;
+import dev.hypatia.symbolic.scalar.UnaryFn;
 import dev.hypatia.symbolic.testing.OpSpec.Case;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +24,7 @@ import java.util.function.Function;
  * Rows of the binary and ternary elementwise functions and of casts: every {@link BinaryFn} at
  * float64 with broadcasting, a float32 subset, integer and bool rows for arithmetic, comparisons
  * and the logical and bitwise functions, mixed dtypes (promotion), weak Java scalars, {@code where}
- * and {@code clip}, and casts between kinds.
+ * and {@code clip}, casts between kinds, and fused {@link Composite} programs.
  */
 final class BinarySpecs {
   private BinarySpecs() {}
@@ -75,6 +79,7 @@ final class BinarySpecs {
     rows.add(weakScalarRow());
     rows.addAll(ternaryRows());
     rows.addAll(castRows());
+    rows.addAll(compositeRows());
     return rows;
   }
 
@@ -177,6 +182,45 @@ final class BinarySpecs {
               "cast/" + from + "->" + to, order, List.of(x), v -> Elementwise.cast(v.get(0), to)));
     }
     return rows;
+  }
+
+  /**
+   * Fused programs: sigmoid(a * b) + c over float64, and the two outputs exp(a) + b and a * b over
+   * float32 and int8 (each intermediate rounded to its dtype).
+   */
+  private static List<OpSpec> compositeRows() {
+    Composite one =
+        new Composite(
+            3,
+            List.of(
+                Instruction.of(BinaryFn.MUL, 0, 1),
+                Instruction.of(UnaryFn.SIGMOID, 3),
+                Instruction.of(BinaryFn.ADD, 4, 2)),
+            List.of(5));
+    Composite two =
+        new Composite(
+            2,
+            List.of(
+                Instruction.of(UnaryFn.EXP, 0),
+                Instruction.of(BinaryFn.ADD, 2, 1),
+                Instruction.of(BinaryFn.MUL, 0, 1)),
+            List.of(3, 4));
+    Gen<List<NDArray>> in1 =
+        SpecGens.broadcasting(
+            List.of(DType.FLOAT64, DType.FLOAT64, DType.FLOAT64), new double[][] {ALL, ALL, ALL});
+    Gen<List<NDArray>> in2 =
+        SpecGens.broadcasting(List.of(DType.FLOAT32, DType.INT8), new double[][] {ALL, ALL});
+    Gen<Case> cases2 =
+        in2.map(
+            in ->
+                new Case(
+                    in, v -> new Elemwise(two).makeNode(v.get(0), v.get(1)).outputs(), "exp+mul"));
+    return List.of(
+        SpecGens.row(
+            "composite/float64",
+            SMOOTH,
+            cases(in1, v -> Elementwise.elemwise(one, v.get(0), v.get(1), v.get(2)))),
+        SpecGens.row("composite-two-outputs/float32+int8", SMOOTH, cases2));
   }
 
   private static Variable apply(BinaryFn f, List<Variable> v) {

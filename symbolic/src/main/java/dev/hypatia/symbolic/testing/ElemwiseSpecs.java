@@ -52,7 +52,7 @@ final class ElemwiseSpecs {
   private static final Domain POLES = new Domain(-5, BOUND, SpecGens.awayFromPoles(), SMOOTH);
 
   /** Each unary function's domain for float inputs. */
-  static final Map<UnaryFn, Domain> DOMAINS = domains();
+  private static final Map<UnaryFn, Domain> DOMAINS = domains();
 
   /** Functions whose float64 results may differ from a backend's by more than a few ulps. */
   private static final Set<UnaryFn> SPECIAL =

@@ -15,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Rows of the ops that create or replicate elements: broadcast_to, alloc (to a symbolic shape),
- * zeros_like, ones_like, full_like, arange and eye (over scalar inputs), tile, repeat and shape.
+ * full, zeros_like, ones_like, full_like, arange and eye (over scalar inputs), tile, repeat and
+ * shape.
  */
 final class FillSpecs {
   private FillSpecs() {}
@@ -33,6 +34,7 @@ final class FillSpecs {
         like("full_like", DType.FLOAT32, x -> Shapes.fullLike(x, 2.5)),
         like("full_like", DType.INT32, x -> Shapes.fullLike(x, 7)),
         like("shape", DType.FLOAT64, x -> Shapes.shape(x)),
+        full(),
         arange(DType.INT64),
         arange(DType.FLOAT64),
         eye(DType.FLOAT64),
@@ -81,6 +83,19 @@ final class FillSpecs {
         NOT_DIFFERENTIABLE,
         List.of(SpecGens.values(d, SHAPES, -10, 10)),
         v -> f.apply(v.get(0)));
+  }
+
+  /** full to a drawn Java shape: a case without inputs. */
+  private static OpSpec full() {
+    Gen<Case> cases =
+        s -> {
+          int[] shape = SHAPES.generate(s);
+          return SpecGens.single(
+              List.of(),
+              v -> Shapes.full(shape, -3, DType.INT8),
+              "shape=" + Arrays.toString(shape));
+        };
+    return SpecGens.row("full/int8", NOT_DIFFERENTIABLE, cases);
   }
 
   /** arange over scalar inputs start, stop and a non-zero step (at most 20 elements). */

@@ -16,9 +16,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Rows of the reductions: sum, prod, max, min, all, any, mean, var, std and logsumexp over random
- * axes (none drawn means all) with random keepdims, and argmax and argmin over a random axis or the
- * flattened tensor. Maxima and minima take distinct values, so that they have no ties.
+ * Rows of the reductions: sum, prod, max, min, all, any, count, mean, var, std and logsumexp over
+ * random axes (none drawn means all) with random keepdims, and argmax and argmin over a random axis
+ * or the flattened tensor. Maxima and minima take distinct values, so that they have no ties.
  */
 final class ReductionSpecs {
   private ReductionSpecs() {}
@@ -31,9 +31,16 @@ final class ReductionSpecs {
 
   /** Every row of this table. */
   static List<OpSpec> all() {
+    List<OpSpec> rows = new ArrayList<>();
+    rows.addAll(folds());
+    rows.addAll(statistics());
+    return rows;
+  }
+
+  /** sum, prod, max, min, all and any: one binary function folded over the axes. */
+  private static List<OpSpec> folds() {
     Gen<int[]> any = SpecGens.shapes();
     Gen<int[]> nonEmpty = SpecGens.nonEmpty(0);
-    Gen<int[]> twoOrMore = Shapes.shapes(1, 3, 2, 4);
     List<OpSpec> rows = new ArrayList<>();
     rows.add(row("sum", DType.FLOAT64, any, SMOOTH, Reductions::sum));
     rows.add(row("sum", DType.FLOAT32, any, SMOOTH, Reductions::sum));
@@ -50,6 +57,15 @@ final class ReductionSpecs {
     rows.add(ranged("all", DType.INT64, any, 0, 2, NOT_DIFFERENTIABLE, Reductions::all));
     rows.add(row("any", DType.BOOL, any, NOT_DIFFERENTIABLE, Reductions::any));
     rows.add(ranged("any", DType.FLOAT64, any, 0, 1, NOT_DIFFERENTIABLE, Reductions::any));
+    return rows;
+  }
+
+  /** count, mean, var, std, logsumexp, argmax and argmin. */
+  private static List<OpSpec> statistics() {
+    Gen<int[]> any = SpecGens.shapes();
+    Gen<int[]> nonEmpty = SpecGens.nonEmpty(0);
+    Gen<int[]> twoOrMore = Shapes.shapes(1, 3, 2, 4);
+    List<OpSpec> rows = new ArrayList<>();
     rows.add(row("mean", DType.FLOAT64, nonEmpty, SMOOTH, Reductions::mean));
     rows.add(row("mean", DType.FLOAT32, nonEmpty, SMOOTH, Reductions::mean));
     rows.add(row("mean", DType.INT64, nonEmpty, NOT_DIFFERENTIABLE, Reductions::mean));
@@ -79,6 +95,8 @@ final class ReductionSpecs {
             (x, keep, axes) -> Reductions.var(x, 0, keep, axes)));
     rows.add(row("logsumexp", DType.FLOAT64, nonEmpty, SMOOTH, Reductions::logsumexp));
     rows.add(row("logsumexp", DType.FLOAT32, nonEmpty, SMOOTH, Reductions::logsumexp));
+    rows.add(
+        row("count", DType.FLOAT64, any, NOT_DIFFERENTIABLE, (x, k, a) -> Reductions.count(x, a)));
     rows.add(argRow("argmax", DType.FLOAT64, true));
     rows.add(argRow("argmax", DType.INT32, true));
     rows.add(argRow("argmin", DType.FLOAT64, false));
