@@ -88,7 +88,7 @@ final class BinarySpecs {
     DoubleUnaryOperator adjustB = DoubleUnaryOperator.identity();
     int order = SMOOTH;
     switch (f) {
-      case TRUE_DIV -> adjustB = SpecGens.awayFromZero(0.5);
+      case TRUE_DIV, ARCTAN2 -> adjustB = SpecGens.awayFromZero(0.5);
       case FLOOR_DIV, MOD -> {
         adjustB = SpecGens.awayFromZero(0.5);
         order = NOT_DIFFERENTIABLE;
