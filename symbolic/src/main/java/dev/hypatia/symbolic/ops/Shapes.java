@@ -103,8 +103,10 @@ public final class Shapes {
             int d = x.type().dim(i);
             last = d == TensorType.UNKNOWN ? -1 : last * d;
           }
-          // A known trailing size keeps the last dimension static when a leading one is unknown.
-          return reshape(x, concatenate(List.of(lead.get(0), longs(last)), 0));
+          // A known trailing size stays static; an unknown one is computed, not -1, which cannot
+          // be inferred when the leading axes hold no element.
+          Variable tail = last >= 0 ? longs(last) : dimshuffle(Reductions.prod(lead.get(1)), X);
+          return reshape(x, concatenate(List.of(lead.get(0), tail), 0));
         });
   }
 

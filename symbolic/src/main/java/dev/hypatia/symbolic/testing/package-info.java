@@ -18,5 +18,10 @@
  * flatMap} and {@code filter}, shrinks toward smaller sizes and simpler values without a shrinker
  * of its own. A choice of 0 always gives the simplest value: the smallest size, the value nearest
  * to zero, the first option.
+ *
+ * <p>The op spec table ({@link dev.hypatia.symbolic.testing.OpSpecs#all()}) holds one {@link
+ * dev.hypatia.symbolic.testing.OpSpec} row per op and dtype: a generator of cases (inputs from the
+ * op's domain and drawn parameters), the derivative order to check and tolerances per dtype. Value,
+ * gradient, backend and rewrite checks all iterate over it.
  */
 package dev.hypatia.symbolic.testing;

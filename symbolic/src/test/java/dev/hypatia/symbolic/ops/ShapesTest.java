@@ -40,6 +40,15 @@ class ShapesTest {
   }
 
   @Test
+  void flatten_withUnknownDimsKeepsEmptyLeadingAxes() {
+    Variable x = T.dtensor3("x");
+    NDArray empty = NDArray.zeros(DType.FLOAT64, 0, 2, 0);
+    assertArrayEquals(empty.reshape(0, 0), Shapes.flatten(x, 2).eval(Map.of(x, empty)));
+    NDArray zeroTail = NDArray.zeros(DType.FLOAT64, 3, 0, 2);
+    assertArrayEquals(zeroTail.reshape(3, 0), Shapes.flatten(x, 2).eval(Map.of(x, zeroTail)));
+  }
+
+  @Test
   void flatten_rejectsAnOutOfRangeRank() {
     assertFails(
         IllegalArgumentException.class,
