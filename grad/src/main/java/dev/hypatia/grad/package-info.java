@@ -1,7 +1,10 @@
 /**
- * Symbolic differentiation: reverse and forward mode, rule tables keyed by op and scalar function,
- * gradient checking, and random graph generators for property tests.
+ * Symbolic differentiation: {@link dev.hypatia.grad.Grad} builds gradient graphs (reverse mode, and
+ * forward mode through it), from derivative rules kept in tables here, keyed by op class and by
+ * scalar function ({@link dev.hypatia.grad.GradRules}); {@link dev.hypatia.grad.GradCheck} compares
+ * them with finite differences.
  *
- * <p>Not built yet: see the [grad] issue.
+ * <p>Differentiation never evaluates numbers: a gradient is a graph that prints, rewrites, compiles
+ * and differentiates again like any other.
  */
 package dev.hypatia.grad;
