@@ -1,8 +1,11 @@
 package dev.hypatia.grad;
 
 import dev.hypatia.symbolic.HypatiaException;
+import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.Variable;
+import dev.hypatia.symbolic.ops.Idx;
+import dev.hypatia.symbolic.ops.Indexing;
 import dev.hypatia.symbolic.ops.Shapes;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,6 +77,87 @@ public final class Grad {
     }
     GradOptions options = GradOptions.defaults().withDisconnected(GradOptions.Disconnected.IGNORE);
     return differentiate(seeds, wrt, options);
+  }
+
+  /**
+   * The R-operator (Jacobian-vector product, forward mode): {@code sum_j d f_i / d wrt_j . v_j} for
+   * each of {@code f}, each {@code v_j} of {@code wrt_j}'s shape.
+   *
+   * <p>It is computed by differentiating the L-operator, which is linear in its vector, again: with
+   * {@code u_i} standing for a vector of {@code f_i}'s shape, {@code d/du <lop(f, wrt, u), v> = J
+   * v}. So every op with a gradient rule has a forward-mode rule too, and the result is an ordinary
+   * graph (PyTensor computes Rop the same way for ops without an R_op).
+   */
+  public static List<Variable> rop(List<Variable> f, List<Variable> wrt, List<Variable> v) {
+    if (wrt.size() != v.size()) {
+      throw new HypatiaException("rop: " + wrt.size() + " variables but " + v.size() + " vectors");
+    }
+    List<Variable> u = new ArrayList<>(f.size());
+    for (Variable fi : f) {
+      // only u's shape matters, so zeros of f's shape stand for it
+      u.add(Shapes.zerosLike(fi));
+    }
+    List<Variable> l = lop(f, wrt, u);
+    List<Variable> products = new ArrayList<>(v.size());
+    for (int j = 0; j < v.size(); j++) {
+      products.add(l.get(j).mul(v.get(j)).sum());
+    }
+    Variable total = products.get(0);
+    for (int j = 1; j < products.size(); j++) {
+      total = total.add(products.get(j));
+    }
+    GradOptions ignore = GradOptions.defaults().withDisconnected(GradOptions.Disconnected.IGNORE);
+    return grad(total, u, ignore);
+  }
+
+  /**
+   * The Jacobian of {@code y} with respect to {@code x}: shape {@code y.shape + x.shape}, entry
+   * {@code [i..., j...] = d y[i...] / d x[j...]}. Built with one reverse pass per element of y, so
+   * y's shape must be known statically (and small).
+   *
+   * @throws HypatiaException when y's static shape is not fully known
+   */
+  public static Variable jacobian(Variable y, Variable x) {
+    if (!y.type().isFullyKnown()) {
+      throw new HypatiaException(
+          "jacobian: the shape of "
+              + y.describe()
+              + " must be known statically (one backward pass per element); give its inputs"
+              + " static shapes with T.tensor(dtype, name, shape...)");
+    }
+    GradOptions ignore = GradOptions.defaults().withDisconnected(GradOptions.Disconnected.IGNORE);
+    int n = NDArray.sizeOf(y.type().shape());
+    Variable flat = y.ndim() == 1 ? y : Shapes.reshape(y, -1);
+    List<Variable> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Variable yi = Indexing.get(flat, Idx.at(i));
+      Variable gi =
+          grad(yi.dtype().isFloat() ? yi : yi.astype(x.dtype()), List.of(x), ignore).get(0);
+      rows.add(gi);
+    }
+    if (n == 0) {
+      return Shapes.zeros(concat(y.type().shape(), x.type().shape()), x.dtype());
+    }
+    Variable stacked = Shapes.stack(rows, 0);
+    if (y.ndim() == 1) {
+      return stacked;
+    }
+    List<Object> shape = new ArrayList<>();
+    for (int d : y.type().shape()) {
+      shape.add(d);
+    }
+    for (int a = 0; a < x.ndim(); a++) {
+      shape.add(Indexing.get(Shapes.shape(x), Idx.at(a)));
+    }
+    return Shapes.reshape(stacked, shape);
+  }
+
+  /**
+   * The Hessian of a scalar {@code cost} with respect to {@code x}: the Jacobian of its gradient,
+   * of shape {@code x.shape + x.shape}. x's shape must be known statically.
+   */
+  public static Variable hessian(Variable cost, Variable x) {
+    return jacobian(grad(cost, x), x);
   }
 
   /** Theano's {@code zero_grad}: x in the forward pass, a zero gradient in the backward pass. */
