@@ -136,7 +136,7 @@ public final class Grad {
       rows.add(gi);
     }
     if (n == 0) {
-      return Shapes.zeros(concat(y.type().shape(), x.type().shape()), x.dtype());
+      throw new HypatiaException("jacobian: " + y.describe() + " has no element");
     }
     Variable stacked = Shapes.stack(rows, 0);
     if (y.ndim() == 1) {
