@@ -23,6 +23,7 @@ public final class GradRules {
     List<Map<Class<? extends Op>, Pullback>> areas = new ArrayList<>();
     areas.add(Map.of(GradBlock.class, GradRules::gradBlock));
     // one line per rule file, by area:
+    areas.add(dev.hypatia.grad.rules.ElemwiseRules.rules());
     Map<Class<? extends Op>, Pullback> all = new HashMap<>();
     for (Map<Class<? extends Op>, Pullback> area : areas) {
       for (var e : area.entrySet()) {
