@@ -22,9 +22,10 @@ import java.util.Map;
  *
  * <ul>
  *   <li>sum: g broadcast back to x's shape (the reduced axes put back first without keepdims).
- *   <li>prod: exact with zeros in the input, without dividing by zero: per lane, with no zero
- *       {@code g * prod / x} (the denominator made safe: 1 where x is 0); with one zero only that
- *       element gets g times the product of the others; with two or more every element gets 0.
+ *   <li>prod: exact with zeros in the input, without dividing by zero: zeros are counted per lane;
+ *       with no zero {@code g * prod / x} (the denominator made safe: 1 where x is 0); with one
+ *       zero only that element gets g times the product of the others; with two or more every
+ *       element gets 0. Second derivatives are exact at zeros too (see {@code prod}).
  *   <li>max, min: ties split the gradient evenly among the elements equal to the result (as JAX):
  *       {@code where(x == y, g / count, 0)}, the count kept at least 1 so that a lane holding NaN
  *       (no element equal to the result) gives 0 and no NaN.
@@ -97,14 +98,24 @@ public final class ReduceRules {
     return Shapes.broadcastTo(g, Shapes.shape(x));
   }
 
+  /**
+   * {@code g * prod_{l != i} x_l} per element i: the product P of the lane's non-zero elements
+   * times, for a non-zero element, {@code Z / x_i} with Z the product of the lane's zeros (1, or
+   * their sum S when there is one, else 0), and for a zero element the product of the other zeros
+   * (1 when it is the only one, {@code S - x_i} when there are two, else 0). S is 0 in value but
+   * carries the derivative with respect to the zeros, which keeps second derivatives exact.
+   */
   private static Variable prod(Variable g, Variable x, Axes axes) {
     Variable isZero = x.eq(0);
     Variable zeros = Reductions.sum(isZero, axes, true);
     Variable safe = Elementwise.where(isZero, 1, x);
-    Variable others = Reductions.prod(safe, axes, true);
-    Variable noZero = g.mul(others).div(safe);
-    Variable oneZero = Elementwise.where(zeros.eq(1).and(isZero), g.mul(others), 0);
-    return Elementwise.where(zeros.eq(0), noZero, oneZero);
+    Variable nonZeroProd = Reductions.prod(safe, axes, true);
+    Variable s = Reductions.sum(Elementwise.where(isZero, x, 0), axes, true);
+    Variable z = Elementwise.where(zeros.eq(0), 1, Elementwise.where(zeros.eq(1), s, 0));
+    Variable otherZeros =
+        Elementwise.where(zeros.eq(1), 1, Elementwise.where(zeros.eq(2), s.sub(x), 0));
+    Variable factor = Elementwise.where(isZero, otherZeros, z.div(safe));
+    return g.mul(nonZeroProd).mul(factor);
   }
 
   private static Variable extremum(Variable g, Variable x, Variable y, Axes axes) {
