@@ -23,6 +23,7 @@ public final class GradRules {
     List<Map<Class<? extends Op>, Pullback>> areas = new ArrayList<>();
     areas.add(Map.of(GradBlock.class, GradRules::gradBlock));
     // one line per rule file, by area:
+    areas.add(dev.hypatia.grad.rules.ElemwiseRules.rules()); // Elemwise and reductions
     areas.add(dev.hypatia.grad.rules.ShapeRules.rules());
     areas.add(dev.hypatia.grad.rules.IndexingRules.rules());
     areas.add(dev.hypatia.grad.rules.LinalgRules.rules());

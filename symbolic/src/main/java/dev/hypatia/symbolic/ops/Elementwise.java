@@ -358,6 +358,11 @@ public final class Elementwise {
     return elemwise(UnaryFn.PSI, x);
   }
 
+  /** Elementwise the trigamma function, psi's derivative; dtype as {@link UnaryFn#TRIGAMMA}. */
+  public static Variable trigamma(Variable x) {
+    return elemwise(UnaryFn.TRIGAMMA, x);
+  }
+
   /** Elementwise the largest integer not above x; dtype as {@link UnaryFn#FLOOR}. */
   public static Variable floor(Variable x) {
     return elemwise(UnaryFn.FLOOR, x);

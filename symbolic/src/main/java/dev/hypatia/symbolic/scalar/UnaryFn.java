@@ -11,6 +11,7 @@ import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Gamma;
 import org.apache.commons.numbers.gamma.InverseErf;
+import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
  * Scalar functions of one argument, with numpy's semantics (scipy's for the special functions).
@@ -60,6 +61,8 @@ public enum UnaryFn implements ScalarOp {
   GAMMALN("gammaln", Rule.FLOAT, ScalarMath::gammaln),
   /** The digamma function. */
   PSI("psi", Rule.FLOAT, Digamma::value),
+  /** The trigamma function, the derivative of psi: 0 at +inf, NaN at -inf, +inf at the poles. */
+  TRIGAMMA("trigamma", Rule.FLOAT, UnaryFn::trigamma),
   FLOOR("floor", Rule.SAME, Math::floor, x -> x),
   CEIL("ceil", Rule.SAME, Math::ceil, x -> x),
   /** Round half to even, as numpy's {@code round}. */
@@ -127,6 +130,14 @@ public enum UnaryFn implements ScalarOp {
   @Override
   public String opName() {
     return opName;
+  }
+
+  /** Commons' trigamma, with scipy's values at the infinities (Commons gives +inf at +inf). */
+  private static double trigamma(double x) {
+    if (Double.isInfinite(x)) {
+      return x > 0 ? 0.0 : Double.NaN;
+    }
+    return Trigamma.value(x);
   }
 
   /** The dtype rule. */

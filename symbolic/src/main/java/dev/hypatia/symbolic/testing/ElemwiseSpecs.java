@@ -63,6 +63,7 @@ final class ElemwiseSpecs {
           UnaryFn.GAMMA,
           UnaryFn.GAMMALN,
           UnaryFn.PSI,
+          UnaryFn.TRIGAMMA,
           UnaryFn.TAN,
           UnaryFn.SINH,
           UnaryFn.COSH,
@@ -130,6 +131,8 @@ final class ElemwiseSpecs {
     for (UnaryFn f : List.of(UnaryFn.GAMMA, UnaryFn.GAMMALN, UnaryFn.PSI)) {
       m.put(f, POLES);
     }
+    // Its own derivative (polygamma of order 2) has no rule yet: values are checked, not gradients.
+    m.put(UnaryFn.TRIGAMMA, new Domain(-5, BOUND, SpecGens.awayFromPoles(), NOT_DIFFERENTIABLE));
     for (UnaryFn f :
         List.of(
             UnaryFn.SIGN,

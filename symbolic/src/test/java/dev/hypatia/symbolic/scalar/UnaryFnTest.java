@@ -20,6 +20,7 @@ import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Gamma;
 import org.apache.commons.numbers.gamma.InverseErf;
 import org.apache.commons.numbers.gamma.LogGamma;
+import org.apache.commons.numbers.gamma.Trigamma;
 import org.junit.jupiter.api.Test;
 
 class UnaryFnTest {
@@ -63,6 +64,7 @@ class UnaryFnTest {
     REFS.put(UnaryFn.GAMMA, new Ref(Gamma::value, 0.1, 20));
     REFS.put(UnaryFn.GAMMALN, new Ref(LogGamma::value, 0.1, 100));
     REFS.put(UnaryFn.PSI, new Ref(Digamma::value, 0.1, 100));
+    REFS.put(UnaryFn.TRIGAMMA, new Ref(Trigamma::value, 0.1, 100));
     REFS.put(UnaryFn.FLOOR, new Ref(Math::floor, -10, 10));
     REFS.put(UnaryFn.CEIL, new Ref(Math::ceil, -10, 10));
     REFS.put(UnaryFn.ROUND, new Ref(Math::rint, -10, 10));
