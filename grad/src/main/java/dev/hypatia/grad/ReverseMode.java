@@ -37,10 +37,12 @@ final class ReverseMode {
       }
     }
     for (Apply node : order) {
-      for (Variable in : node.inputs()) {
-        if (reach.contains(in) && !stops.contains(in)) {
-          reach.addAll(node.outputs());
-          break;
+      if (inputsReached(node)) {
+        for (Variable out : node.outputs()) {
+          // integer and bool values (shapes, indices, comparisons) carry no gradient
+          if (out.dtype().isFloat()) {
+            reach.add(out);
+          }
         }
       }
     }
