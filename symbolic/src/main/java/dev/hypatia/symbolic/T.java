@@ -419,6 +419,11 @@ public final class T {
     return Elementwise.gammaln(x);
   }
 
+  /** See {@link Elementwise#trigamma}. */
+  public static Variable trigamma(Variable x) {
+    return Elementwise.trigamma(x);
+  }
+
   /** See {@link Elementwise#psi}. */
   public static Variable psi(Variable x) {
     return Elementwise.psi(x);

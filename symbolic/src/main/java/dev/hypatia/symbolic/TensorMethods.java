@@ -275,6 +275,11 @@ public abstract sealed class TensorMethods permits Variable {
     return Elementwise.gammaln(self());
   }
 
+  /** Elementwise trigamma (psi's derivative), see {@link Elementwise#trigamma}. */
+  public Variable trigamma() {
+    return Elementwise.trigamma(self());
+  }
+
   /** Elementwise psi, see {@link Elementwise#psi}. */
   public Variable psi() {
     return Elementwise.psi(self());

@@ -128,9 +128,11 @@ final class ElemwiseSpecs {
     m.put(UnaryFn.ARCCOSH, new Domain(1.01, BOUND, SMOOTH));
     m.put(UnaryFn.ERF, new Domain(-3, 3, SMOOTH));
     m.put(UnaryFn.ERFC, new Domain(-3, 3, SMOOTH));
-    for (UnaryFn f : List.of(UnaryFn.GAMMA, UnaryFn.GAMMALN, UnaryFn.PSI)) {
+    for (UnaryFn f : List.of(UnaryFn.GAMMA, UnaryFn.GAMMALN)) {
       m.put(f, POLES);
     }
+    // psi' = trigamma, whose own derivative has no rule: first derivatives only
+    m.put(UnaryFn.PSI, new Domain(-5, BOUND, SpecGens.awayFromPoles(), 1));
     // Its own derivative (polygamma of order 2) has no rule yet: values are checked, not gradients.
     m.put(UnaryFn.TRIGAMMA, new Domain(-5, BOUND, SpecGens.awayFromPoles(), NOT_DIFFERENTIABLE));
     for (UnaryFn f :
