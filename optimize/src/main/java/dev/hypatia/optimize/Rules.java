@@ -1,0 +1,30 @@
+package dev.hypatia.optimize;
+
+import dev.hypatia.optimize.passes.ConstantFolding;
+import dev.hypatia.optimize.passes.MergePass;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Hypatia's own rewrites, listed explicitly by phase (no rule registers itself as a side effect of
+ * class loading). Users add theirs through {@link Mode#withRule} and {@link Mode#withPass}.
+ */
+public final class Rules {
+  private Rules() {}
+
+  /** The whole-graph passes, in the order they run within their phases. */
+  public static List<GraphPass> passes() {
+    List<GraphPass> passes = new ArrayList<>();
+    passes.add(new MergePass());
+    passes.add(new ConstantFolding());
+    // one line per pass file
+    return passes;
+  }
+
+  /** The local rules. */
+  public static List<Rewrite> rules() {
+    List<Rewrite> rules = new ArrayList<>();
+    // one line per rule file, by phase and topic
+    return rules;
+  }
+}
