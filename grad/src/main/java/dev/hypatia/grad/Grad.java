@@ -118,15 +118,21 @@ public final class Grad {
    * @throws HypatiaException when y's static shape is not fully known
    */
   public static Variable jacobian(Variable y, Variable x) {
-    if (!y.type().isFullyKnown()) {
+    return jacobian(y, x, y);
+  }
+
+  /** The Jacobian of y, whose shape is that of {@code shaped} (statically known). */
+  private static Variable jacobian(Variable y, Variable x, Variable shaped) {
+    if (!shaped.type().isFullyKnown()) {
       throw new HypatiaException(
           "jacobian: the shape of "
-              + y.describe()
-              + " must be known statically (one backward pass per element); give its inputs"
-              + " static shapes with T.tensor(dtype, name, shape...)");
+              + shaped.describe()
+              + " must be known statically (one backward pass per element); give it a static"
+              + " shape with T.tensor(dtype, name, shape...)");
     }
     GradOptions ignore = GradOptions.defaults().withDisconnected(GradOptions.Disconnected.IGNORE);
-    int n = NDArray.sizeOf(y.type().shape());
+    int[] yShape = shaped.type().shape();
+    int n = NDArray.sizeOf(yShape);
     Variable flat = y.ndim() == 1 ? y : Shapes.reshape(y, -1);
     List<Variable> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
@@ -143,7 +149,7 @@ public final class Grad {
       return stacked;
     }
     List<Object> shape = new ArrayList<>();
-    for (int d : y.type().shape()) {
+    for (int d : yShape) {
       shape.add(d);
     }
     for (int a = 0; a < x.ndim(); a++) {
@@ -154,10 +160,11 @@ public final class Grad {
 
   /**
    * The Hessian of a scalar {@code cost} with respect to {@code x}: the Jacobian of its gradient,
-   * of shape {@code x.shape + x.shape}. x's shape must be known statically.
+   * of shape {@code x.shape + x.shape}. x's shape must be known statically (the gradient has it
+   * even where the rules could not tell).
    */
   public static Variable hessian(Variable cost, Variable x) {
-    return jacobian(grad(cost, x), x);
+    return jacobian(grad(cost, x), x, x);
   }
 
   /** Theano's {@code zero_grad}: x in the forward pass, a zero gradient in the backward pass. */

@@ -243,6 +243,18 @@ class HigherOrderTest {
   }
 
   @Test
+  void hessian_needsOnlyTheStaticShapeOfTheVariable() {
+    Variable data = T.dvector("data");
+    Variable w = T.tensor(DType.FLOAT64, "w", 2);
+    Variable h = Grad.hessian(data.dot(w).sigmoid().log().neg(), w);
+    NDArray got = h.eval(Map.of(data, new double[] {1, 2}, w, new double[] {0.5, -0.25}));
+    // s(1-s) x x^T with s = sigmoid(0) = 0.5
+    assertEquals(0.25, got.getDouble(0, 0), 1e-15);
+    assertEquals(0.5, got.getDouble(0, 1), 1e-15);
+    assertEquals(1.0, got.getDouble(1, 1), 1e-15);
+  }
+
+  @Test
   void rop_equalsTheJacobianTimesAVector() {
     double[][] a = {{1, -2, 0.5, 0}, {0.25, 1, -1, 2}, {3, 0, 1, -0.5}};
     Variable f = T.constant(a).dot(x).tanh().mul(x.get(":3"));
