@@ -1,0 +1,430 @@
+package dev.hypatia.grad;
+
+import dev.hypatia.grad.GradCheckReport.ElementResult;
+import dev.hypatia.grad.GradCheckReport.InputResult;
+import dev.hypatia.symbolic.Apply;
+import dev.hypatia.symbolic.Constant;
+import dev.hypatia.symbolic.DType;
+import dev.hypatia.symbolic.Graphs;
+import dev.hypatia.symbolic.Interpreter;
+import dev.hypatia.symbolic.NDArray;
+import dev.hypatia.symbolic.TensorType;
+import dev.hypatia.symbolic.Variable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Checks symbolic gradients against central finite differences, as Theano's {@code verify_grad}.
+ *
+ * <pre>{@code
+ * GradCheck.verify(xs -> xs.get(0).mul(xs.get(1)).tanh(), NDArray.of(1, 2, 3), NDArray.of(4, 5, 6));
+ * }</pre>
+ *
+ * <p>GradCheck builds one input variable per value (of the value's dtype and, by default, its
+ * shape), calls the function, and projects each float output onto a fixed random tensor {@code p}:
+ * the cost is {@code sum(p * out)}, whose gradient it gets from {@link Grad#lop} (the projection
+ * seeds the backward pass, so no rule for {@code mul} or {@code sum} is needed) and evaluates with
+ * the reference interpreter. For each float input it compares the gradient's component along random
+ * directions with the central difference of the cost along them; when one differs, it compares
+ * every element of that input's gradient with its own central difference and reports the worst.
+ *
+ * <p>Integer and bool inputs are held constant. Numbers are compared at the precision of the least
+ * precise float dtype anywhere in the graph ({@link Options#precision(DType)}): a difference passes
+ * when it is at most {@code atol + rtol * max(|analytic|, |numeric|)} plus the rounding noise of
+ * the difference quotient, {@code 4 u S / h} for the dtype's unit roundoff {@code u}, the sum
+ * {@code S} of {@code |p * out|} and the step {@code h}. Perturbed values are rounded to the
+ * input's dtype and the analytic side uses the step actually taken, so float32 rounding of the step
+ * costs nothing. All random numbers come from {@link Options#seed()}: a check is deterministic.
+ */
+public final class GradCheck {
+  /** The seed of {@link #options()}. */
+  public static final long DEFAULT_SEED = 0x4772_6164_4368_6bL;
+
+  private static final double NOISE = 4;
+
+  private GradCheck() {}
+
+  /**
+   * The step and tolerances of a check at one float dtype.
+   *
+   * @param step the finite-difference step {@code h} (before rounding to the input's dtype)
+   * @param rtol the relative tolerance
+   * @param atol the absolute tolerance
+   */
+  public record Precision(double step, double rtol, double atol) {
+    /** Checks the fields: a positive step, non-negative tolerances. */
+    public Precision {
+      if (!(step > 0) || !(rtol >= 0) || !(atol >= 0)) {
+        throw new IllegalArgumentException(
+            "a precision needs step > 0, rtol >= 0, atol >= 0, not "
+                + step
+                + ", "
+                + rtol
+                + ", "
+                + atol);
+      }
+    }
+  }
+
+  /**
+   * The settings of a check; immutable, each {@code with} method returns new options.
+   *
+   * @param seed the seed of the projections and directions
+   * @param directions how many random directions each float input is checked along (at least 1)
+   * @param float64 the step and tolerances of graphs whose floats are all float64
+   * @param float32 those of graphs with a float32 variable anywhere
+   * @param staticShapes whether the input variables have the values' shapes (else only their ranks)
+   * @param names the input variables' names, by position; {@code x0, x1, ...} past the list
+   */
+  public record Options(
+      long seed,
+      int directions,
+      Precision float64,
+      Precision float32,
+      boolean staticShapes,
+      List<String> names) {
+    /** Checks the fields and copies the names. */
+    public Options {
+      if (directions < 1) {
+        throw new IllegalArgumentException("a check needs at least 1 direction, not " + directions);
+      }
+      Objects.requireNonNull(float64, "float64");
+      Objects.requireNonNull(float32, "float32");
+      names = List.copyOf(names);
+    }
+
+    /** These options with another seed. */
+    public Options withSeed(long newSeed) {
+      return new Options(newSeed, directions, float64, float32, staticShapes, names);
+    }
+
+    /** These options checking each input along {@code n} random directions. */
+    public Options withDirections(int n) {
+      return new Options(seed, n, float64, float32, staticShapes, names);
+    }
+
+    /**
+     * These options with {@code p} for graphs of {@code dtype} (float64 or float32).
+     *
+     * @throws IllegalArgumentException for another dtype
+     */
+    public Options withPrecision(DType dtype, Precision p) {
+      return switch (dtype) {
+        case FLOAT64 -> new Options(seed, directions, p, float32, staticShapes, names);
+        case FLOAT32 -> new Options(seed, directions, float64, p, staticShapes, names);
+        default -> throw new IllegalArgumentException("no gradient check precision for " + dtype);
+      };
+    }
+
+    /** These options with input variables of known (true) or unknown (false) static shapes. */
+    public Options withStaticShapes(boolean known) {
+      return new Options(seed, directions, float64, float32, known, names);
+    }
+
+    /** These options naming the input variables, by position. */
+    public Options withNames(String... newNames) {
+      return new Options(seed, directions, float64, float32, staticShapes, List.of(newNames));
+    }
+
+    /** The precision of a graph whose least precise float dtype is {@code dtype}. */
+    public Precision precision(DType dtype) {
+      return dtype == DType.FLOAT32 ? float32 : float64;
+    }
+
+    String name(int i) {
+      return i < names.size() ? names.get(i) : "x" + i;
+    }
+  }
+
+  /**
+   * The default options: seed {@link #DEFAULT_SEED}, 2 directions, float64 step 1e-6 with rtol 1e-5
+   * and atol 1e-8, float32 step 1e-3 with rtol 1e-2 and atol 1e-4, static shapes.
+   */
+  public static Options options() {
+    return new Options(
+        DEFAULT_SEED,
+        2,
+        new Precision(1e-6, 1e-5, 1e-8),
+        new Precision(1e-3, 1e-2, 1e-4),
+        true,
+        List.of());
+  }
+
+  /**
+   * Checks the gradient of {@code f} at {@code inputs} with the default options.
+   *
+   * @throws GradCheckFailure when a gradient differs from finite differences
+   * @throws IllegalArgumentException when an output is not finite at the inputs
+   */
+  public static void verify(Function<List<Variable>, Variable> f, NDArray... inputs) {
+    verify(f, List.of(inputs), options());
+  }
+
+  /**
+   * Checks the gradient of {@code f} at {@code inputs}. Not modified: inputs.
+   *
+   * @throws GradCheckFailure when a gradient differs from finite differences
+   * @throws IllegalArgumentException when an output is not finite at the inputs
+   */
+  public static void verify(
+      Function<List<Variable>, Variable> f, List<NDArray> inputs, Options options) {
+    verifyAll(single(f), inputs, options);
+  }
+
+  /** As {@link #verify(Function, List, Options)}, for a function of several outputs. */
+  public static void verifyAll(
+      Function<List<Variable>, List<Variable>> f, List<NDArray> inputs, Options options) {
+    GradCheckReport report = checkAll(f, inputs, options);
+    if (!report.passed()) {
+      throw new GradCheckFailure(report);
+    }
+  }
+
+  /**
+   * The report of a check of {@code f} at {@code inputs}, without throwing on failure. Not
+   * modified: inputs.
+   *
+   * @throws IllegalArgumentException when an output is not finite at the inputs, or no output is a
+   *     float
+   */
+  public static GradCheckReport check(
+      Function<List<Variable>, Variable> f, List<NDArray> inputs, Options options) {
+    return checkAll(single(f), inputs, options);
+  }
+
+  /** As {@link #check}, for a function of several outputs (each gets its own projection). */
+  public static GradCheckReport checkAll(
+      Function<List<Variable>, List<Variable>> f, List<NDArray> inputs, Options options) {
+    return new Run(f, inputs, options).report();
+  }
+
+  private static Function<List<Variable>, List<Variable>> single(
+      Function<List<Variable>, Variable> f) {
+    Objects.requireNonNull(f, "f");
+    return vs -> List.of(f.apply(vs));
+  }
+
+  /** One check: the graph, its projections and the cost at perturbed inputs. */
+  private static final class Run {
+    private final Options options;
+    private final List<Variable> vars = new ArrayList<>();
+    private final List<NDArray> values;
+    private final List<Variable> outs = new ArrayList<>();
+    private final List<NDArray> projections = new ArrayList<>();
+    private final UniformRandomProvider rng;
+    private final DType precisionDtype;
+    private final Precision precision;
+    private final double unitRoundoff;
+    private double scale;
+
+    Run(Function<List<Variable>, List<Variable>> f, List<NDArray> inputs, Options options) {
+      this.options = Objects.requireNonNull(options, "options");
+      this.values = List.copyOf(inputs);
+      this.rng = RandomSource.XO_RO_SHI_RO_128_PP.create(options.seed());
+      for (int i = 0; i < values.size(); i++) {
+        NDArray v = values.get(i);
+        TensorType t =
+            options.staticShapes()
+                ? TensorType.of(v.dtype(), v.shape())
+                : TensorType.ofRank(v.dtype(), v.ndim());
+        vars.add(new Variable(t, options.name(i)));
+      }
+      for (Variable o : f.apply(List.copyOf(vars))) {
+        if (o.dtype().isFloat()) {
+          outs.add(o);
+        }
+      }
+      if (outs.isEmpty()) {
+        throw new IllegalArgumentException("gradient check: the function has no float output");
+      }
+      this.precisionDtype = leastPrecise();
+      this.precision = options.precision(precisionDtype);
+      this.unitRoundoff = precisionDtype == DType.FLOAT32 ? 0x1p-24 : 0x1p-53;
+      project();
+    }
+
+    private DType leastPrecise() {
+      List<Variable> all = new ArrayList<>(vars);
+      for (Apply node : Graphs.toposort(outs)) {
+        all.addAll(node.inputs());
+        all.addAll(node.outputs());
+      }
+      for (Variable v : all) {
+        if (v.dtype() == DType.FLOAT32) {
+          return DType.FLOAT32;
+        }
+      }
+      return DType.FLOAT64;
+    }
+
+    /** Draws the projections and the scale of the cost's rounding noise. */
+    private void project() {
+      List<NDArray> at = Interpreter.evaluate(outs, bindings(values));
+      scale = 0;
+      for (int k = 0; k < outs.size(); k++) {
+        NDArray o = at.get(k);
+        NDArray p = NDArray.zeros(o.dtype(), o.shape());
+        for (int e = 0; e < o.size(); e++) {
+          double x = o.flatDouble(e);
+          if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException(
+                "gradient check: output "
+                    + k
+                    + " is not finite at the inputs (element "
+                    + e
+                    + " is "
+                    + x
+                    + "); check at a point of the function's domain");
+          }
+          p.setFlat(e, 2 * rng.nextDouble() - 1);
+          scale += Math.abs(p.flatDouble(e) * x);
+        }
+        projections.add(p);
+      }
+    }
+
+    private Map<Variable, NDArray> bindings(List<NDArray> at) {
+      Map<Variable, NDArray> m = new IdentityHashMap<>();
+      for (int i = 0; i < vars.size(); i++) {
+        m.put(vars.get(i), at.get(i));
+      }
+      return m;
+    }
+
+    /** {@code sum_k sum(p_k * out_k)} at {@code at}. */
+    private double cost(List<NDArray> at) {
+      List<NDArray> o = Interpreter.evaluate(outs, bindings(at));
+      double c = 0;
+      for (int k = 0; k < o.size(); k++) {
+        for (int e = 0; e < o.get(k).size(); e++) {
+          c += projections.get(k).flatDouble(e) * o.get(k).flatDouble(e);
+        }
+      }
+      return c;
+    }
+
+    GradCheckReport report() {
+      List<Integer> wrt = new ArrayList<>();
+      for (int i = 0; i < vars.size(); i++) {
+        if (vars.get(i).dtype().isFloat()) {
+          wrt.add(i);
+        }
+      }
+      List<Variable> seeds = new ArrayList<>();
+      for (NDArray p : projections) {
+        seeds.add(new Constant(p, "projection"));
+      }
+      List<Variable> wrtVars = wrt.stream().map(vars::get).toList();
+      List<Variable> grads = Grad.lop(outs, wrtVars, seeds);
+      List<NDArray> g = Interpreter.evaluate(grads, bindings(values));
+      List<InputResult> results = new ArrayList<>();
+      for (int k = 0; k < wrt.size(); k++) {
+        results.add(checkInput(wrt.get(k), g.get(k)));
+      }
+      return new GradCheckReport(options.seed(), precisionDtype, precision, results);
+    }
+
+    private InputResult checkInput(int i, NDArray g) {
+      NDArray x = values.get(i);
+      String type = x.dtype() + TensorType.shapeString(x.shape());
+      if (!Arrays.equals(g.shape(), x.shape())) {
+        String problem =
+            "the symbolic gradient has shape "
+                + TensorType.shapeString(g.shape())
+                + ", the input "
+                + TensorType.shapeString(x.shape());
+        return InputResult.problem(i, options.name(i), type, problem);
+      }
+      double[] worst = null;
+      for (int j = 0; j < options.directions(); j++) {
+        double[] r = direction(i, g);
+        if (worst == null || ratio(r) > ratio(worst)) {
+          worst = r;
+        }
+      }
+      boolean passed = x.size() == 0 || ratio(worst) <= 1;
+      ElementResult element = passed ? null : worstElement(i, g);
+      return new InputResult(
+          i, options.name(i), type, worst[0], worst[1], worst[2], passed, element, null);
+    }
+
+    /** {analytic, numeric, allowed} along one random direction. */
+    private double[] direction(int i, NDArray g) {
+      NDArray x = values.get(i);
+      double h = precision.step();
+      NDArray plus = x.copy();
+      NDArray minus = x.copy();
+      for (int e = 0; e < x.size(); e++) {
+        double d = 2 * rng.nextDouble() - 1;
+        plus.setFlat(e, x.flatDouble(e) + h * d);
+        minus.setFlat(e, x.flatDouble(e) - h * d);
+      }
+      double analytic = 0;
+      for (int e = 0; e < x.size(); e++) {
+        analytic += g.flatDouble(e) * (plus.flatDouble(e) - minus.flatDouble(e));
+      }
+      analytic /= 2 * h;
+      double numeric = (cost(with(i, plus)) - cost(with(i, minus))) / (2 * h);
+      return new double[] {analytic, numeric, allowed(analytic, numeric, h)};
+    }
+
+    private ElementResult worstElement(int i, NDArray g) {
+      NDArray x = values.get(i);
+      ElementResult worst = null;
+      double worstRatio = -1;
+      NDArray moved = x.copy();
+      for (int e = 0; e < x.size(); e++) {
+        double v = x.flatDouble(e);
+        moved.setFlat(e, v + precision.step());
+        double up = moved.flatDouble(e);
+        double costUp = cost(with(i, moved));
+        moved.setFlat(e, v - precision.step());
+        double down = moved.flatDouble(e);
+        double costDown = cost(with(i, moved));
+        moved.setFlat(e, v);
+        double numeric = (costUp - costDown) / (up - down);
+        double analytic = g.flatDouble(e);
+        double allowed = allowed(analytic, numeric, (up - down) / 2);
+        double r = ratio(new double[] {analytic, numeric, allowed});
+        if (r > worstRatio) {
+          worstRatio = r;
+          worst = new ElementResult(index(e, x.shape()), analytic, numeric, allowed);
+        }
+      }
+      return worst;
+    }
+
+    private double allowed(double analytic, double numeric, double h) {
+      double big = Math.max(Math.abs(analytic), Math.abs(numeric));
+      return precision.atol() + precision.rtol() * big + NOISE * unitRoundoff * scale / h;
+    }
+
+    /** |analytic - numeric| / allowed; infinite for NaN. */
+    private static double ratio(double[] r) {
+      double q = Math.abs(r[0] - r[1]) / r[2];
+      return Double.isNaN(q) ? Double.POSITIVE_INFINITY : q;
+    }
+
+    private List<NDArray> with(int i, NDArray v) {
+      List<NDArray> at = new ArrayList<>(values);
+      at.set(i, v);
+      return at;
+    }
+
+    private static List<Integer> index(int flat, int[] shape) {
+      Integer[] idx = new Integer[shape.length];
+      for (int a = shape.length - 1; a >= 0; a--) {
+        idx[a] = flat % shape[a];
+        flat /= shape[a];
+      }
+      return List.of(idx);
+    }
+  }
+}
