@@ -38,7 +38,7 @@ import org.apache.commons.rng.simple.RandomSource;
  * <p>Integer and bool inputs are held constant. Numbers are compared at the precision of the least
  * precise float dtype anywhere in the graph ({@link Options#precision(DType)}): a difference passes
  * when it is at most {@code atol + rtol * max(|analytic|, |numeric|)} plus the rounding noise of
- * the difference quotient, {@code 4 u S / h} for the dtype's unit roundoff {@code u}, the sum
+ * the difference quotient, {@code 16 u S / h} for the dtype's unit roundoff {@code u}, the sum
  * {@code S} of {@code |p * out|} and the step {@code h}. Perturbed values are rounded to the
  * input's dtype and the analytic side uses the step actually taken, so float32 rounding of the step
  * costs nothing. All random numbers come from {@link Options#seed()}: a check is deterministic.
@@ -47,7 +47,8 @@ public final class GradCheck {
   /** The seed of {@link #options()}. */
   public static final long DEFAULT_SEED = 0x4772_6164_4368_6bL;
 
-  private static final double NOISE = 4;
+  /** The rounding noise allowed, in units of the cost's roundoff (a few roundings, conditioned). */
+  private static final double NOISE = 16;
 
   private GradCheck() {}
 
@@ -359,12 +360,18 @@ public final class GradCheck {
     private double[] direction(int i, NDArray g) {
       NDArray x = values.get(i);
       double h = precision.step();
+      double[] d = new double[x.size()];
+      double big = 0;
+      for (int e = 0; e < d.length; e++) {
+        d[e] = 2 * rng.nextDouble() - 1;
+        big = Math.max(big, Math.abs(d[e]));
+      }
       NDArray plus = x.copy();
       NDArray minus = x.copy();
-      for (int e = 0; e < x.size(); e++) {
-        double d = 2 * rng.nextDouble() - 1;
-        plus.setFlat(e, x.flatDouble(e) + h * d);
-        minus.setFlat(e, x.flatDouble(e) - h * d);
+      for (int e = 0; e < d.length; e++) {
+        // the largest component is a whole step: the signal is as large as the noise allows
+        plus.setFlat(e, x.flatDouble(e) + h * d[e] / big);
+        minus.setFlat(e, x.flatDouble(e) - h * d[e] / big);
       }
       double analytic = 0;
       for (int e = 0; e < x.size(); e++) {
