@@ -32,23 +32,27 @@ import org.apache.commons.rng.simple.RandomSource;
  * the cost is {@code sum(p * out)}, whose gradient it gets from {@link Grad#lop} (the projection
  * seeds the backward pass, so no rule for {@code mul} or {@code sum} is needed) and evaluates with
  * the reference interpreter. For each float input it compares the gradient's component along random
- * directions with the central difference of the cost along them; when one differs, it compares
- * every element of that input's gradient with its own central difference and reports the worst.
+ * directions with the difference quotient of the cost along them (central differences at steps
+ * {@code h} and {@code h/2} combined by Richardson extrapolation); when one differs, it compares
+ * every element of that input's gradient with its own difference quotient and reports the worst.
  *
  * <p>Integer and bool inputs are held constant. Numbers are compared at the precision of the least
- * precise float dtype anywhere in the graph ({@link Options#precision(DType)}): a difference passes
- * when it is at most {@code atol + rtol * max(|analytic|, |numeric|)} plus the rounding noise of
- * the difference quotient, {@code 16 u S / h} for the dtype's unit roundoff {@code u}, the sum
- * {@code S} of {@code |p * out|} and the step {@code h}. Perturbed values are rounded to the
- * input's dtype and the analytic side uses the step actually taken, so float32 rounding of the step
- * costs nothing. All random numbers come from {@link Options#seed()}: a check is deterministic.
+ * precise float dtype anywhere in the graph ({@link Options#precision(DType)}). A difference passes
+ * when it is at most {@code atol + rtol * max(|analytic|, |numeric|)}, plus the size of the
+ * Richardson correction, plus the rounding noise of the quotient, {@code 8 u S / (h/2)} for the
+ * dtype's unit roundoff {@code u}, where {@code S} is the first-order bound of the cost's rounding
+ * error: the sum over every float intermediate {@code v} of {@code |v| * |d cost / d v|} (a rounded
+ * intermediate, such as tanh near 1 or the argument of exp, can move the cost far more than the
+ * outputs' size suggests). Perturbed values are rounded to the input's dtype and the analytic side
+ * uses the step actually taken, so rounding of the step costs nothing. All random numbers come from
+ * {@link Options#seed()}: a check is deterministic.
  */
 public final class GradCheck {
   /** The seed of {@link #options()}. */
   public static final long DEFAULT_SEED = 0x4772_6164_4368_6bL;
 
-  /** The rounding noise allowed, in units of the cost's roundoff (a few roundings, conditioned). */
-  private static final double NOISE = 16;
+  /** The rounding noise allowed, in units of the cost's first-order rounding bound. */
+  private static final double NOISE = 8;
 
   private GradCheck() {}
 
@@ -325,11 +329,37 @@ public final class GradCheck {
       List<Variable> wrtVars = wrt.stream().map(vars::get).toList();
       List<Variable> grads = Grad.lop(outs, wrtVars, seeds);
       List<NDArray> g = Interpreter.evaluate(grads, bindings(values));
+      scale = Math.max(scale, roundingScale(seeds));
       List<InputResult> results = new ArrayList<>();
       for (int k = 0; k < wrt.size(); k++) {
         results.add(checkInput(wrt.get(k), g.get(k)));
       }
       return new GradCheckReport(options.seed(), precisionDtype, precision, results);
+    }
+
+    /**
+     * The first-order bound of the cost's rounding error, in units of roundoff: the sum over every
+     * float intermediate v of {@code |v| * |d cost / d v|}: a rounded intermediate (tanh near 1,
+     * the argument of exp) can move the cost far more than its outputs' size suggests.
+     */
+    private double roundingScale(List<Variable> seeds) {
+      List<Variable> mids = new ArrayList<>();
+      for (Apply node : Graphs.toposort(outs)) {
+        for (Variable o : node.outputs()) {
+          if (o.dtype().isFloat()) {
+            mids.add(o);
+          }
+        }
+      }
+      List<NDArray> v = Interpreter.evaluate(mids, bindings(values));
+      List<NDArray> g = Interpreter.evaluate(Grad.lop(outs, mids, seeds), bindings(values));
+      double sum = 0;
+      for (int k = 0; k < mids.size(); k++) {
+        for (int e = 0; e < v.get(k).size() && e < g.get(k).size(); e++) {
+          sum += Math.abs(v.get(k).flatDouble(e) * g.get(k).flatDouble(e));
+        }
+      }
+      return Double.isFinite(sum) ? sum : 0;
     }
 
     private InputResult checkInput(int i, NDArray g) {
@@ -358,54 +388,69 @@ public final class GradCheck {
 
     /** {analytic, numeric, allowed} along one random direction. */
     private double[] direction(int i, NDArray g) {
-      NDArray x = values.get(i);
-      double h = precision.step();
-      double[] d = new double[x.size()];
+      double[] d = new double[values.get(i).size()];
       double big = 0;
       for (int e = 0; e < d.length; e++) {
         d[e] = 2 * rng.nextDouble() - 1;
         big = Math.max(big, Math.abs(d[e]));
       }
-      NDArray plus = x.copy();
-      NDArray minus = x.copy();
       for (int e = 0; e < d.length; e++) {
         // the largest component is a whole step: the signal is as large as the noise allows
-        plus.setFlat(e, x.flatDouble(e) + h * d[e] / big);
-        minus.setFlat(e, x.flatDouble(e) - h * d[e] / big);
+        d[e] /= big;
       }
-      double analytic = 0;
-      for (int e = 0; e < x.size(); e++) {
-        analytic += g.flatDouble(e) * (plus.flatDouble(e) - minus.flatDouble(e));
-      }
-      analytic /= 2 * h;
-      double numeric = (cost(with(i, plus)) - cost(with(i, minus))) / (2 * h);
-      return new double[] {analytic, numeric, allowed(analytic, numeric, h)};
+      return extrapolated(i, g, d, -1);
     }
 
     private ElementResult worstElement(int i, NDArray g) {
       NDArray x = values.get(i);
       ElementResult worst = null;
       double worstRatio = -1;
-      NDArray moved = x.copy();
       for (int e = 0; e < x.size(); e++) {
-        double v = x.flatDouble(e);
-        moved.setFlat(e, v + precision.step());
-        double up = moved.flatDouble(e);
-        double costUp = cost(with(i, moved));
-        moved.setFlat(e, v - precision.step());
-        double down = moved.flatDouble(e);
-        double costDown = cost(with(i, moved));
-        moved.setFlat(e, v);
-        double numeric = (costUp - costDown) / (up - down);
-        double analytic = g.flatDouble(e);
-        double allowed = allowed(analytic, numeric, (up - down) / 2);
-        double r = ratio(new double[] {analytic, numeric, allowed});
-        if (r > worstRatio) {
-          worstRatio = r;
-          worst = new ElementResult(index(e, x.shape()), analytic, numeric, allowed);
+        double[] r = extrapolated(i, g, null, e);
+        if (ratio(r) > worstRatio) {
+          worstRatio = ratio(r);
+          worst = new ElementResult(index(e, x.shape()), r[0], r[1], r[2]);
         }
       }
       return worst;
+    }
+
+    /**
+     * {analytic, numeric, allowed} along {@code d} (or the unit vector of {@code element} when it
+     * is not negative): central differences at steps h and h/2, combined by Richardson
+     * extrapolation, whose correction is allowed on top of the tolerances.
+     */
+    private double[] extrapolated(int i, NDArray g, double[] d, int element) {
+      double h = precision.step();
+      double[] full = central(i, g, d, element, h);
+      double[] half = central(i, g, d, element, h / 2);
+      double correction = ((half[1] - half[0]) - (full[1] - full[0])) / 3;
+      double numeric = half[1] + correction;
+      return new double[] {
+        half[0], numeric, allowed(half[0], numeric, h / 2) + Math.abs(correction)
+      };
+    }
+
+    /**
+     * {analytic, numeric} of one central difference of step {@code h}: the analytic side is the
+     * gradient along the step actually taken (after rounding to the input's dtype), over 2h; for
+     * one element, both are divided by that element's step instead, so the analytic side is the
+     * gradient's element itself.
+     */
+    private double[] central(int i, NDArray g, double[] d, int element, double h) {
+      NDArray x = values.get(i);
+      NDArray plus = x.copy();
+      NDArray minus = x.copy();
+      double analytic = 0;
+      for (int e = element < 0 ? 0 : element; e < (element < 0 ? x.size() : element + 1); e++) {
+        double de = element < 0 ? d[e] : 1;
+        plus.setFlat(e, x.flatDouble(e) + h * de);
+        minus.setFlat(e, x.flatDouble(e) - h * de);
+        analytic += g.flatDouble(e) * (plus.flatDouble(e) - minus.flatDouble(e));
+      }
+      double width = element < 0 ? 2 * h : plus.flatDouble(element) - minus.flatDouble(element);
+      double numeric = (cost(with(i, plus)) - cost(with(i, minus))) / width;
+      return new double[] {analytic / width, numeric};
     }
 
     private double allowed(double analytic, double numeric, double h) {

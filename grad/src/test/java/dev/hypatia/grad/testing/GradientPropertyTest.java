@@ -173,7 +173,7 @@ class GradientPropertyTest {
     StandInRules.install();
     try {
       GraphGen graphs = GraphGen.differentiable();
-      Set<String> covered = checkGraphs(graphs, 200);
+      Set<String> covered = checkGraphs(graphs, 300);
       assertTrue(graphs.chains());
       assertTrue(covered.size() >= 8, covered.toString());
     } finally {
