@@ -148,37 +148,16 @@ class GradientPropertyTest {
         assertThrows(IllegalArgumentException.class, () -> p.shrinkLimit(-1)).getMessage());
   }
 
-  /** The gradient property over random graphs, with whatever rules Hypatia has now. */
+  /** The gradient property over at least 500 random graphs built from every differentiable op. */
   @Test
   void randomGraphs_symbolicGradientEqualsFiniteDifferences() {
     GraphGen graphs = GraphGen.differentiable();
-    System.out.println(
-        "random graph gradients: "
-            + graphs.rows().size()
-            + " rows with rules, "
-            + graphs.skipped().size()
-            + " skipped, chaining "
-            + graphs.chains());
-    if (graphs.rows().isEmpty()) {
-      System.out.println("random graph gradients: no row has a gradient rule yet; 0 op kinds");
-      return;
-    }
+    // psi's second derivative (polygamma) has no rule; every other differentiable row takes part
+    assertTrue(graphs.skipped().size() <= 1, "rows left out: " + graphs.skipped());
+    assertTrue(graphs.chains());
     Set<String> covered = checkGraphs(graphs, 500);
     System.out.println("random graph gradients: " + covered.size() + " op kinds " + covered);
-  }
-
-  /** The same property over the rows the stand-in rules cover: the machinery, end to end. */
-  @Test
-  void randomGraphs_withStandInRules_symbolicGradientEqualsFiniteDifferences() {
-    StandInRules.install();
-    try {
-      GraphGen graphs = GraphGen.differentiable();
-      Set<String> covered = checkGraphs(graphs, 300);
-      assertTrue(graphs.chains());
-      assertTrue(covered.size() >= 8, covered.toString());
-    } finally {
-      StandInRules.uninstall();
-    }
+    assertTrue(covered.size() >= 80, "only " + covered.size() + " op kinds: " + covered);
   }
 
   private static Set<String> checkGraphs(GraphGen graphs, int tries) {
