@@ -9,13 +9,16 @@ import dev.hypatia.optimize.Phase;
 import dev.hypatia.optimize.Rewrite;
 import dev.hypatia.symbolic.Constant;
 import dev.hypatia.symbolic.NDArray;
+import dev.hypatia.symbolic.Op;
 import dev.hypatia.symbolic.TensorType;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.ops.Dot;
 import dev.hypatia.symbolic.ops.Elementwise;
 import dev.hypatia.symbolic.ops.Gemm;
 import dev.hypatia.symbolic.ops.LinearAlgebra;
+import dev.hypatia.symbolic.ops.Matmul;
 import dev.hypatia.symbolic.ops.Reduce;
+import dev.hypatia.symbolic.ops.Tensordot;
 import dev.hypatia.symbolic.scalar.BinaryFn;
 import java.util.List;
 
@@ -23,11 +26,12 @@ import java.util.List;
  * Products as BLAS forms: a dot plus a scaled add as one {@link Gemm} node (gemm for matrix.matrix,
  * gemv for matrix.vector), and the full sum of an elementwise product of two vectors as a dot.
  *
- * <p>The gemm rules apply when a is a matrix, b a matrix or a vector, c of rank at most the
- * product's (so it broadcasts into it; {@link Gemm} broadcasts exactly as the sum it replaces), a,
- * b and c share one float dtype, alpha and beta are rank 0, and the result keeps the sum's dtype (a
- * float64 alpha beside float32 matrices widens the sum: no rewrite). They are exact: Gemm rounds as
- * the unfused expression does.
+ * <p>The gemm rules read {@code dot(a, b)} as a dot, a matmul or a tensordot over a's axis 1 and
+ * b's axis 0, and apply when a is a matrix, b a matrix or a vector, c of rank at most the product's
+ * (so it broadcasts into it; {@link Gemm} broadcasts exactly as the sum it replaces), a, b and c
+ * share one float dtype, alpha and beta are rank 0, and the result keeps the sum's dtype (a float64
+ * alpha beside float32 matrices widens the sum: no rewrite). They are exact: Gemm rounds as the
+ * unfused expression does.
  */
 public final class BlasRules {
   private BlasRules() {}
@@ -37,7 +41,20 @@ public final class BlasRules {
   private static final Pattern.Capture C = capture("c");
   private static final Pattern.Capture ALPHA = capture("alpha");
   private static final Pattern.Capture BETA = capture("beta");
-  private static final Pattern DOT = Pattern.op(Dot.class, A, B);
+  private static final Pattern DOT = Pattern.op("dot", BlasRules::isDot, A, B);
+
+  /**
+   * Whether {@code op} computes numpy's dot on the ranks gemm takes (a matrix a, b of rank 1 or 2,
+   * which {@link #gemm(Match, Variable, Variable, Variable)} checks): dot, matmul, and tensordot
+   * over a's axis 1 and b's axis 0. All three sum the same products in the same order.
+   */
+  private static boolean isDot(Op op) {
+    return op instanceof Dot
+        || op instanceof Matmul
+        || op instanceof Tensordot t
+            && t.axesA().equals(List.of(1))
+            && t.axesB().equals(List.of(0));
+  }
 
   /** The rules of this file, the more specific forms first. */
   public static List<Rewrite> rules() {

@@ -40,9 +40,12 @@ public final class PowRules {
 
   private static final Pattern.Capture X = capture("x");
 
-  /** The rules of this file. */
+  /**
+   * The rules of this file that run by default. {@link #powReciprocalSqrt} is left out (it turns a
+   * finite value into NaN at x = -inf); add it with {@code Mode.withRule}.
+   */
   public static List<Rewrite> rules() {
-    return List.of(powSqr(), powSqrt(), powReciprocal(), powReciprocalSqrt(), powSmallInteger());
+    return List.of(powSqr(), powSqrt(), powReciprocal(), powSmallInteger());
   }
 
   /** x**2 -> sqr(x); within 1 ulp (sqr is correctly rounded, exact for integers). */
@@ -51,8 +54,9 @@ public final class PowRules {
   }
 
   /**
-   * x**0.5 -> sqrt(x); within 1 ulp. They differ where the power is not finite: pow(-inf, 0.5) is
-   * +inf, sqrt(-inf) NaN (and pow(-0.0, 0.5) is +0.0, sqrt(-0.0) -0.0, an equal value).
+   * x**0.5 -> sqrt(x); within 1 ulp. They differ where the power is not finite (pow(-inf, 0.5) is
+   * +inf, sqrt(-inf) NaN) and in the sign of a zero: pow(-0.0, 0.5) is +0.0, sqrt(-0.0) -0.0 (an
+   * equal value, as numpy's sqrt gives; only a later 1/x or arctan2 can tell them apart).
    */
   public static Rewrite powSqrt() {
     return rule("pow_sqrt", 0.5, Elementwise::sqrt);
@@ -64,8 +68,9 @@ public final class PowRules {
   }
 
   /**
-   * x**-0.5 -> reciprocal(sqrt(x)); within 2 ulps. Like pow_sqrt, differs only at x = -inf (0 where
-   * the power gives 0, as pow(-inf, -0.5) is +0.0 and 1/sqrt(-inf) NaN).
+   * x**-0.5 -> reciprocal(sqrt(x)); within 2 ulps, except at x = -inf, where pow gives +0.0 and the
+   * replacement NaN (and at -0.0, where pow gives +inf and the replacement -inf). Not in {@link
+   * #rules()}: opt in with {@code Mode.FAST_RUN.withRule(PowRules.powReciprocalSqrt())}.
    */
   public static Rewrite powReciprocalSqrt() {
     return rule("pow_reciprocal_sqrt", -0.5, x -> Elementwise.reciprocal(Elementwise.sqrt(x)));

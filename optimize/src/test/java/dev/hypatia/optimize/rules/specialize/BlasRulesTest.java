@@ -86,6 +86,23 @@ class BlasRulesTest {
   }
 
   @Test
+  void gemm_readsMatmulAndTensordotOverTheDotAxesAsDot() {
+    Variable matmul = T.matmul(a, b).add(c);
+    Result r = run("gemm", matmul, a, b, c);
+    assertFired(r, "gemm", 1);
+    assertGemm(r, a, b, c);
+    assertExact(r, 21, M, N, MN);
+    Variable td = c.add(T.tensordot(a, b, 1));
+    Result t = run("gemm", td, a, b, c);
+    assertFired(t, "gemm", 1);
+    assertExact(t, 22, M, N, MN);
+    // a tensordot over other axes is another product
+    Variable transposed =
+        c.add(dev.hypatia.symbolic.ops.LinearAlgebra.tensordot(a, b, new int[] {0}, new int[] {0}));
+    assertFired(run("gemm", transposed, a, b, c), "gemm", 0);
+  }
+
+  @Test
   void gemmScaled_foldsAlphaInEitherOrder() {
     for (Variable scaled : List.of(alpha.mul(a.dot(b)), a.dot(b).mul(alpha))) {
       Result r = run("gemm_scaled", c.add(scaled), a, b, c, alpha);

@@ -19,6 +19,7 @@ import dev.hypatia.symbolic.ops.Elemwise;
 import dev.hypatia.symbolic.scalar.BinaryFn;
 import dev.hypatia.symbolic.scalar.ScalarOp;
 import dev.hypatia.symbolic.scalar.UnaryFn;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 import org.junit.jupiter.api.Test;
@@ -100,11 +101,22 @@ class PowRulesTest {
   @Test
   void powReciprocalSqrt_becomesReciprocalOfSqrtWithin2Ulps() {
     Variable x = T.dvector("x");
-    Result r = run("pow_reciprocal_sqrt", x.pow(-0.5), x);
+    Result r = RuleCheck.runWith(PowRules.powReciprocalSqrt(), x.pow(-0.5), x);
     assertFired(r, "pow_reciprocal_sqrt", 1);
     assertEquals(UnaryFn.RECIPROCAL, fn(r.output()));
     assertEquals(UnaryFn.SQRT, fn(r.output().owner().input(0)));
     assertWithinUlps(r.evaluateRandom(uniform(5, 1e-6, 1e6), SHAPE), 2, "x**-0.5");
+    // the documented exception, which keeps it out of the default rules
+    NDArray[] atMinusInf = r.evaluate(List.of(NDArray.of(Double.NEGATIVE_INFINITY)));
+    assertEquals(0.0, atMinusInf[0].getDouble(0));
+    assertTrue(Double.isNaN(atMinusInf[1].getDouble(0)));
+  }
+
+  @Test
+  void powReciprocalSqrt_isNotADefaultRule() {
+    assertTrue(PowRules.rules().stream().noneMatch(r -> r.name().equals("pow_reciprocal_sqrt")));
+    Variable x = T.dvector("x");
+    assertFired(run("pow_reciprocal_sqrt", x.pow(-0.5), x), "pow_reciprocal_sqrt", 0);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.hypatia.optimize.Mode;
 import dev.hypatia.optimize.Optimizer;
+import dev.hypatia.optimize.Rewrite;
 import dev.hypatia.optimize.RewriteLog;
 import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.FunctionGraph;
@@ -57,8 +58,17 @@ final class RuleCheck {
 
   /** Optimizes a copy of the graph from {@code inputs} to {@code out} with only {@code rule}. */
   static Result run(String rule, Variable out, Variable... inputs) {
+    return run(Mode.NONE.including(rule), out, inputs);
+  }
+
+  /** As {@link #run(String, Variable, Variable...)} for a rule that does not run by default. */
+  static Result runWith(Rewrite rule, Variable out, Variable... inputs) {
+    return run(Mode.NONE.including(rule.name()).withRule(rule), out, inputs);
+  }
+
+  private static Result run(Mode mode, Variable out, Variable... inputs) {
     FunctionGraph g = FunctionGraph.copyOf(List.of(inputs), List.of(out));
-    RewriteLog log = Optimizer.optimize(g, Mode.NONE.including(rule));
+    RewriteLog log = Optimizer.optimize(g, mode);
     return new Result(g, log, List.of(inputs), out);
   }
 
