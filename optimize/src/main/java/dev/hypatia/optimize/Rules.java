@@ -25,6 +25,8 @@ public final class Rules {
   public static List<Rewrite> rules() {
     List<Rewrite> rules = new ArrayList<>();
     // one line per rule file, by phase and topic
+    rules.addAll(dev.hypatia.optimize.rules.specialize.PowRules.rules());
+    rules.addAll(dev.hypatia.optimize.rules.specialize.BlasRules.rules());
     return rules;
   }
 }
