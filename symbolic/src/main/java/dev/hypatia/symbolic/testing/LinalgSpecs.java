@@ -39,6 +39,9 @@ final class LinalgSpecs {
     rows.add(matmul(DType.FLOAT32));
     rows.add(matmul(DType.INT64));
     rows.add(outer());
+    rows.add(gemm(2, DType.FLOAT64));
+    rows.add(gemm(1, DType.FLOAT64));
+    rows.add(gemm(2, DType.FLOAT32));
     rows.add(tensordot(false));
     rows.add(tensordot(true));
     rows.add(softmax(false, DType.FLOAT64));
@@ -109,6 +112,33 @@ final class LinalgSpecs {
     out[kept.length] = rows;
     out[kept.length + 1] = cols;
     return out;
+  }
+
+  /**
+   * alpha * dot(a, b) + beta * c: gemm (b a matrix) or gemv (b a vector), c of the result's shape.
+   */
+  private static OpSpec gemm(int rb, DType d) {
+    Gen<Case> cases =
+        s -> {
+          int[] a = shape(s, 2);
+          int[] b = shape(s, rb);
+          b[0] = a[1];
+          int[] c = rb == 2 ? new int[] {a[0], b[1]} : new int[] {a[0]};
+          List<NDArray> in =
+              List.of(
+                  SpecGens.values(d, a).generate(s),
+                  SpecGens.values(d, b).generate(s),
+                  SpecGens.values(d, c).generate(s),
+                  SpecGens.values(d, new int[0]).generate(s),
+                  SpecGens.values(d, new int[0]).generate(s));
+          return SpecGens.single(
+              in,
+              v ->
+                  new dev.hypatia.symbolic.ops.Gemm()
+                      .apply(v.get(0), v.get(1), v.get(2), v.get(3), v.get(4)),
+              "");
+        };
+    return row((rb == 2 ? "gemm/" : "gemv/") + d, d, cases);
   }
 
   private static OpSpec outer() {
