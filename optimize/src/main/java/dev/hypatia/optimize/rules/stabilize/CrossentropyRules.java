@@ -3,7 +3,6 @@ package dev.hypatia.optimize.rules.stabilize;
 import static dev.hypatia.optimize.rules.stabilize.Forms.arg;
 import static dev.hypatia.optimize.rules.stabilize.Forms.fit;
 import static dev.hypatia.optimize.rules.stabilize.Forms.is;
-import static dev.hypatia.optimize.rules.stabilize.Forms.isConstant;
 import static dev.hypatia.optimize.rules.stabilize.Forms.same;
 
 import dev.hypatia.optimize.Match;
@@ -93,15 +92,9 @@ public final class CrossentropyRules {
       for (int j = 0; j < 2; j++) {
         Variable t = arg(pos, i);
         Variable z = logSigmoidArg(arg(pos, 1 - i));
-        Variable oneMinusT = arg(neg, j);
+        Variable t2 = Forms.oneMinusArg(arg(neg, j));
         Variable z2 = logOneMinusSigmoidArg(arg(neg, 1 - j));
-        if (z != null
-            && z2 != null
-            && same(z, z2)
-            && is(oneMinusT, BinaryFn.SUB)
-            && isConstant(arg(oneMinusT, 0), 1)
-            && arg(oneMinusT, 0).ndim() == 0
-            && same(arg(oneMinusT, 1), t)) {
+        if (z != null && z2 != null && t2 != null && same(z, z2) && same(t2, t)) {
           Variable rep = Elementwise.sub(Elementwise.softplus(z), Elementwise.mul(t, z));
           return fit(root, rep);
         }
@@ -122,10 +115,17 @@ public final class CrossentropyRules {
     return null;
   }
 
-  /** z for log(1 - sigmoid(z)), log(sigmoid(-z)) or the stable form -softplus(z); else null. */
+  /**
+   * z for log(1 - sigmoid(z)), log1p(-sigmoid(z)), log(sigmoid(-z)) or the stable form
+   * -softplus(z); else null.
+   */
   private static Variable logOneMinusSigmoidArg(Variable v) {
     if (is(v, UnaryFn.NEG) && is(arg(v, 0), UnaryFn.SOFTPLUS)) {
       return arg(arg(v, 0), 0);
+    }
+    if (is(v, UnaryFn.LOG1P) && is(arg(v, 0), UnaryFn.NEG)) {
+      Variable s = arg(arg(v, 0), 0);
+      return is(s, UnaryFn.SIGMOID) ? arg(s, 0) : null;
     }
     if (!is(v, UnaryFn.LOG)) {
       return null;
@@ -134,9 +134,7 @@ public final class CrossentropyRules {
     if (is(u, UnaryFn.SIGMOID) && is(arg(u, 0), UnaryFn.NEG)) {
       return arg(arg(u, 0), 0);
     }
-    if (is(u, BinaryFn.SUB) && isConstant(arg(u, 0), 1) && is(arg(u, 1), UnaryFn.SIGMOID)) {
-      return arg(arg(u, 1), 0);
-    }
-    return null;
+    Variable s = Forms.oneMinusArg(u);
+    return s != null && is(s, UnaryFn.SIGMOID) ? arg(s, 0) : null;
   }
 }

@@ -48,6 +48,27 @@ final class Forms {
     return v instanceof Constant && v.ndim() == 0;
   }
 
+  /**
+   * t for {@code 1 - t} written as sub(1, t) or add(1, -t) with a scalar 1 of any dtype; else null.
+   */
+  static Variable oneMinusArg(Variable v) {
+    if (is(v, BinaryFn.SUB) && isScalarOne(arg(v, 0))) {
+      return arg(v, 1);
+    }
+    if (is(v, BinaryFn.ADD)) {
+      for (int i = 0; i < 2; i++) {
+        if (isScalarOne(arg(v, i)) && is(arg(v, 1 - i), dev.hypatia.symbolic.scalar.UnaryFn.NEG)) {
+          return arg(arg(v, 1 - i), 0);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isScalarOne(Variable v) {
+    return v.ndim() == 0 && isConstant(v, 1);
+  }
+
   /** {@code -v}, unwrapping a negation instead of stacking a second one. */
   static Variable neg(Variable v) {
     return is(v, dev.hypatia.symbolic.scalar.UnaryFn.NEG) ? arg(v, 0) : Elementwise.neg(v);

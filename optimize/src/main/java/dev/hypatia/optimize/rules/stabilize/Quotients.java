@@ -8,6 +8,7 @@ import static dev.hypatia.optimize.rules.stabilize.Forms.same;
 
 import dev.hypatia.symbolic.Apply;
 import dev.hypatia.symbolic.Axes;
+import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.ops.AdvancedIncSubtensor;
 import dev.hypatia.symbolic.ops.AdvancedSubtensor;
@@ -26,13 +27,14 @@ import java.util.Optional;
 
 /**
  * Quotients seen through linear wrappers, as reverse mode builds them: a term {@code T = W[a / D]}
- * where W is a chain of negations, broadcasts (alloc), {@code sum_to_shape}, keepdims sums, axis
- * insertions and an indexed inc into zeros, each of which commutes with division by a D that is
- * constant along the axes it broadcasts or sums. Then {@code T * f = W[a] * (f / D)}, and {@code f
- * / D} often has a stable closed form: 1 when f is D, {@code sigmoid(y)} for {@code exp(y) / (1 +
- * exp(y))}, {@code softmax(y)} for {@code exp(y) / sum(exp(y))}. These are the quotients that
- * overflow (inf / inf) or vanish (0 / 0) in the gradients of log(sigmoid), log(softmax),
- * log(sum(exp)) and the cross-entropies.
+ * (or {@code a * reciprocal(D)}, {@code a * D**-1}, as a canonical product may write it) where W is
+ * a chain of negations, broadcasts (alloc), {@code sum_to_shape}, keepdims sums, axis insertions
+ * and an indexed inc into zeros, each of which commutes with division by a D that is constant along
+ * the axes it broadcasts or sums. Then {@code T * f = W[a] * (f / D)}, and {@code f / D} often has
+ * a stable closed form: 1 when f is D, {@code sigmoid(y)} for {@code exp(y) / (1 + exp(y))}, {@code
+ * softmax(y)} for {@code exp(y) / sum(exp(y))}. These are the quotients that overflow (inf / inf)
+ * or vanish (0 / 0) in the gradients of log(sigmoid), log(softmax), log(sum(exp)) and the
+ * cross-entropies.
  */
 final class Quotients {
   private static final int MAX_DEPTH = 16;
@@ -83,6 +85,11 @@ final class Quotients {
     }
     if (is(t, BinaryFn.TRUE_DIV)) {
       return new Found(n.input(0), n.input(1), List.of(), List.of(), List.of());
+    }
+    if (is(t, UnaryFn.RECIPROCAL)
+        || (is(t, BinaryFn.POW) && isConstant(n.input(1), -1) && n.input(1).ndim() == 0)) {
+      Variable one = Operands.asOperand(1, n.input(0));
+      return new Found(one, n.input(0), List.of(), List.of(), List.of());
     }
     if (n.op() instanceof AdvancedIncSubtensor inc) {
       return findInIncrement(n, inc, depth);

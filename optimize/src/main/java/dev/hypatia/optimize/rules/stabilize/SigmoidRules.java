@@ -24,7 +24,14 @@ public final class SigmoidRules {
 
   /** The rules of this file (before {@link LogRules}: log(1+exp(x)) is a softplus, not a log1p). */
   public static List<Rewrite> rules() {
-    return List.of(softplus(), log1pExp(), logSigmoid(), logOneMinusSigmoid(), oneMinusSigmoid());
+    return List.of(
+        softplus(),
+        log1pExp(),
+        logSigmoid(),
+        logOneMinusSigmoid(),
+        log1pNegSigmoid(),
+        oneMinusSigmoid(),
+        oneMinusSigmoidAdd());
   }
 
   /** log(1+exp(x)) -> softplus(x); exact, finite where exp(x) overflows. */
@@ -73,6 +80,27 @@ public final class SigmoidRules {
         "one_minus_sigmoid",
         Phase.STABILIZE,
         binary(BinaryFn.SUB, constant(1), unary(UnaryFn.SIGMOID, capture("x"))),
+        m -> fit(m.root(), Elementwise.sigmoid(neg(m.get("x"))), m.get("x")));
+  }
+
+  /** log1p(-sigmoid(x)) -> -softplus(x); exact, finite at x = 800 where sigmoid(x) is 1. */
+  public static Rewrite log1pNegSigmoid() {
+    return Rewrite.rule(
+        "log1p_neg_sigmoid",
+        Phase.STABILIZE,
+        unary(UnaryFn.LOG1P, unary(UnaryFn.NEG, unary(UnaryFn.SIGMOID, capture("x")))),
+        m -> fit(m.root(), Elementwise.neg(Elementwise.softplus(m.get("x")))));
+  }
+
+  /**
+   * 1+(-sigmoid(x)) -> sigmoid(-x): {@link #oneMinusSigmoid} for a sum, as canonical forms write a
+   * difference.
+   */
+  public static Rewrite oneMinusSigmoidAdd() {
+    return Rewrite.rule(
+        "one_minus_sigmoid_add",
+        Phase.STABILIZE,
+        binary(BinaryFn.ADD, constant(1), unary(UnaryFn.NEG, unary(UnaryFn.SIGMOID, capture("x")))),
         m -> fit(m.root(), Elementwise.sigmoid(neg(m.get("x"))), m.get("x")));
   }
 }

@@ -41,6 +41,19 @@ class CrossentropyRulesTest {
   }
 
   @Test
+  void binarySigmoid_fusesDifferencesWrittenAsSums() {
+    Variable oneMinusT = T.add(1, t.neg());
+    Variable bce =
+        T.add(
+                t.mul(dev.hypatia.symbolic.ops.Elementwise.log(z.sigmoid())),
+                oneMinusT.mul(dev.hypatia.symbolic.ops.Elementwise.log1p(z.sigmoid().neg())))
+            .neg();
+    var r = alone("binary_crossentropy_sigmoid", List.of(z, t), bce);
+    r.assertFired("binary_crossentropy_sigmoid", "(softplus(z) - (t * z))");
+    r.assertSameValues(vector(random, 5, -5, 5), vector(random, 5, 0, 1));
+  }
+
+  @Test
   void binarySigmoid_declinesForDifferentLogits() {
     Variable w = T.dvector("w");
     Variable bce =

@@ -114,4 +114,12 @@ class QuotientRulesTest {
     var r = alone("exp_ratio", List.of(x), e.div(e.add(1)));
     r.assertFired("exp_ratio", "sigmoid(x)").assertSameValues(vector(random, 5, -3, 3));
   }
+
+  @Test
+  void cancelQuotient_readsAReciprocalAsAQuotient() {
+    Variable s = x.sigmoid();
+    var r = alone("cancel_quotient", List.of(x, g), g.mul(s.reciprocal()).mul(s));
+    r.assertFired("cancel_quotient", "(g * 1.0)");
+    r.assertSameValues(vector(random, 5, -3, 3), vector(random, 5, -3, 3));
+  }
 }

@@ -52,4 +52,24 @@ class SigmoidRulesTest {
     var r = alone("one_minus_sigmoid", List.of(x), T.sub(1, x.sigmoid()));
     r.assertFired("one_minus_sigmoid", "sigmoid(-x)").assertSameValues(vector(random, 6, -5, 5));
   }
+
+  @Test
+  void log1pNegSigmoid_becomesMinusSoftplus() {
+    var r = alone("log1p_neg_sigmoid", List.of(x), Elementwise.log1p(x.sigmoid().neg()));
+    r.assertFired("log1p_neg_sigmoid", "-softplus(x)").assertSameValues(vector(random, 6, -5, 5));
+  }
+
+  @Test
+  void oneMinusSigmoidAdd_rewritesOnePlusMinusSigmoid() {
+    var r = alone("one_minus_sigmoid_add", List.of(x), T.add(1, x.sigmoid().neg()));
+    r.assertFired("one_minus_sigmoid_add", "sigmoid(-x)");
+    r.assertSameValues(vector(random, 6, -5, 5));
+  }
+
+  @Test
+  void oneMinusSigmoid_declinesWhenTheOnesAreLarger() {
+    Variable s = T.dscalar("s");
+    Variable ones = T.constant(new double[] {1, 1});
+    alone("one_minus_sigmoid", List.of(s), ones.sub(s.sigmoid())).assertNothingFired();
+  }
 }
