@@ -25,6 +25,9 @@ final class Forms {
   /** How deep {@link #same} compares before it gives up (and answers "not the same"). */
   private static final int SAME_DEPTH = 32;
 
+  /** How many nodes {@link #same} and {@link #shapeBase} may visit before they give up. */
+  private static final int BUDGET = 1000;
+
   private Forms() {}
 
   /** Whether v is output 0 of an {@link Elemwise} node of {@code fn}. */
@@ -76,14 +79,15 @@ final class Forms {
 
   /**
    * Whether a and b compute the same thing: the same variable, equal constants, or the same op over
-   * inputs that are the same (up to a bounded depth). Rules run before the merge that would make
-   * such twins one variable, so they compare structure.
+   * inputs that are the same (up to a bounded depth and number of comparisons, beyond which it
+   * answers "not the same"). Rules run before the merge that would make such twins one variable, so
+   * they compare structure.
    */
   static boolean same(Variable a, Variable b) {
-    return same(a, b, 0);
+    return same(a, b, 0, new int[] {BUDGET});
   }
 
-  private static boolean same(Variable a, Variable b, int depth) {
+  private static boolean same(Variable a, Variable b, int depth, int[] budget) {
     if (a == b) {
       return true;
     }
@@ -95,11 +99,11 @@ final class Forms {
     if (na == null || nb == null || depth > SAME_DEPTH || a.index() != b.index()) {
       return false;
     }
-    if (!na.op().equals(nb.op()) || na.inputs().size() != nb.inputs().size()) {
+    if (--budget[0] < 0 || !na.op().equals(nb.op()) || na.inputs().size() != nb.inputs().size()) {
       return false;
     }
     for (int i = 0; i < na.inputs().size(); i++) {
-      if (!same(na.input(i), nb.input(i), depth + 1)) {
+      if (!same(na.input(i), nb.input(i), depth + 1, budget)) {
         return false;
       }
     }
@@ -112,8 +116,12 @@ final class Forms {
    * sum_to_shape(x, like)}.
    */
   static Variable shapeBase(Variable v) {
-    for (int step = 0; step < SAME_DEPTH; step++) {
-      Variable next = shapeStep(v);
+    return shapeBase(v, new int[] {BUDGET});
+  }
+
+  private static Variable shapeBase(Variable v, int[] budget) {
+    for (int step = 0; step < SAME_DEPTH && budget[0]-- > 0; step++) {
+      Variable next = shapeStep(v, budget);
       if (next == null) {
         return v;
       }
@@ -122,7 +130,7 @@ final class Forms {
     return v;
   }
 
-  private static Variable shapeStep(Variable v) {
+  private static Variable shapeStep(Variable v, int[] budget) {
     Apply n = v.owner();
     if (n == null) {
       return null;
@@ -138,19 +146,19 @@ final class Forms {
       return s != null && s.op() instanceof Shape ? s.input(0) : null;
     }
     if (n.op() instanceof Elemwise) {
-      return elemwiseBase(v, n);
+      return elemwiseBase(v, n, budget);
     }
     return null;
   }
 
-  private static Variable elemwiseBase(Variable v, Apply n) {
+  private static Variable elemwiseBase(Variable v, Apply n, int[] budget) {
     Variable full = null;
     Variable base = null;
     for (Variable in : n.inputs()) {
       if (in.ndim() == 0 && v.ndim() > 0) {
         continue;
       }
-      Variable b = shapeBase(in);
+      Variable b = shapeBase(in, budget);
       if (in.ndim() != v.ndim() || (base != null && !same(base, b))) {
         return null;
       }
