@@ -300,4 +300,84 @@ class StabilityTest {
         NDArray.of(grad),
         true);
   }
+
+  private static final double[][] FEATURES = {{1, 2}, {-1, -2}, {3, 0}};
+
+  /** FEATURES times a vector. */
+  private static double[] times(double[] w) {
+    double[] z = new double[FEATURES.length];
+    for (int i = 0; i < z.length; i++) {
+      for (int k = 0; k < w.length; k++) {
+        z[i] += FEATURES[i][k] * w[k];
+      }
+    }
+    return z;
+  }
+
+  @Test
+  void logisticRegressionStep_atLogitsOfPlusMinus400AndMore() {
+    Variable features = T.dmatrix("X");
+    Variable w = T.dvector("w");
+    Variable t = T.dvector("t");
+    Variable p = NN.sigmoid(dev.hypatia.symbolic.ops.LinearAlgebra.dot(features, w));
+    Variable cost = Reductions.mean(NN.binaryCrossentropy(p, t));
+    Variable g = Grad.grad(cost, w);
+    double[] wv = {400, 0};
+    double[] tv = {0, 1, 1};
+    double[] z = times(wv);
+    double loss = 0;
+    double[] grad = new double[wv.length];
+    for (int i = 0; i < z.length; i++) {
+      loss += (softplus(z[i]) - tv[i] * z[i]) / z.length;
+      for (int k = 0; k < wv.length; k++) {
+        grad[k] += FEATURES[i][k] * (sigmoid(z[i]) - tv[i]) / z.length;
+      }
+    }
+    var r = RuleTesting.with(Mode.FAST_RUN, List.of(features, w, t), cost, g);
+    List<NDArray> naive = r.original(FEATURES, wv, tv);
+    List<NDArray> stable = r.rewritten(FEATURES, wv, tv);
+    assertFalse(right(naive.get(0), NDArray.of(loss)), naive.toString());
+    assertTrue(right(stable.get(0), NDArray.of(loss)), stable + "\n" + r.log());
+    assertTrue(right(stable.get(1), NDArray.of(grad)), stable + "\n" + r.log());
+  }
+
+  @Test
+  void softmaxRegressionStep_atLogitsOfPlusMinus1000() {
+    Variable features = T.dmatrix("X");
+    Variable w = T.dmatrix("W");
+    Variable y = T.lvector("y");
+    Variable p = NN.softmax(dev.hypatia.symbolic.ops.LinearAlgebra.dot(features, w));
+    Variable cost = Reductions.mean(NN.categoricalCrossentropy(p, y));
+    Variable g = Grad.grad(cost, w);
+    double[][] wv = {{500, -500, 0}, {0, 300, -300}};
+    long[] yv = {1, 0, 2};
+    double[][] logits = new double[FEATURES.length][];
+    for (int i = 0; i < logits.length; i++) {
+      logits[i] = new double[3];
+      for (int j = 0; j < 3; j++) {
+        logits[i][j] = FEATURES[i][0] * wv[0][j] + FEATURES[i][1] * wv[1][j];
+      }
+    }
+    double[][] ls = logSoftmax(logits);
+    double[][] dz = softmax(logits);
+    double loss = 0;
+    for (int i = 0; i < yv.length; i++) {
+      loss -= ls[i][(int) yv[i]] / yv.length;
+      dz[i][(int) yv[i]] -= 1;
+    }
+    double[][] grad = new double[2][3];
+    for (int k = 0; k < 2; k++) {
+      for (int j = 0; j < 3; j++) {
+        for (int i = 0; i < yv.length; i++) {
+          grad[k][j] += FEATURES[i][k] * dz[i][j] / yv.length;
+        }
+      }
+    }
+    var r = RuleTesting.with(Mode.FAST_RUN, List.of(features, w, y), cost, g);
+    List<NDArray> naive = r.original(FEATURES, wv, yv);
+    List<NDArray> stable = r.rewritten(FEATURES, wv, yv);
+    assertFalse(right(naive.get(0), NDArray.of(loss)), naive.toString());
+    assertTrue(right(stable.get(0), NDArray.of(loss)), stable + "\n" + r.log());
+    assertTrue(right(stable.get(1), NDArray.of(grad)), stable + "\n" + r.log());
+  }
 }
