@@ -17,7 +17,6 @@ import dev.hypatia.symbolic.ops.DimShuffle;
 import dev.hypatia.symbolic.ops.Elementwise;
 import dev.hypatia.symbolic.ops.Reduce;
 import dev.hypatia.symbolic.scalar.BinaryFn;
-import dev.hypatia.symbolic.scalar.UnaryFn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +90,10 @@ public final class QuotientRules {
         Optional<Variable> r = j == i ? null : Quotients.ratio(fs.get(j), q);
         if (r != null) {
           List<Variable> rest = without(fs, i, j);
-          rest.add(q.rebuilt());
+          boolean one = q.rebuilt().ndim() == 0 && Forms.isConstant(q.rebuilt(), 1);
+          if (!one || (rest.isEmpty() && r.isEmpty())) {
+            rest.add(q.rebuilt());
+          }
           r.ifPresent(rest::add);
           return fit(root, product(rest));
         }
@@ -123,10 +125,12 @@ public final class QuotientRules {
     return null;
   }
 
-  /** Whether a factor of t (under a negation) is a quotient that f simplifies. */
+  /**
+   * Whether a factor of t is a quotient that f simplifies: exactly what {@link #cancel} will find
+   * in {@code t * f}, so that distributing never leaves a product it cannot simplify.
+   */
   private static boolean absorbs(Variable t, Variable f) {
-    Variable u = is(t, UnaryFn.NEG) ? arg(t, 0) : t;
-    for (Variable factor : factors(u)) {
+    for (Variable factor : factors(t)) {
       Quotients.Found q = Quotients.find(factor);
       if (q != null && Quotients.ratio(f, q) != null) {
         return true;

@@ -119,7 +119,7 @@ class QuotientRulesTest {
   void cancelQuotient_readsAReciprocalAsAQuotient() {
     Variable s = x.sigmoid();
     var r = alone("cancel_quotient", List.of(x, g), g.mul(s.reciprocal()).mul(s));
-    r.assertFired("cancel_quotient", "(g * 1.0)");
+    r.assertFired("cancel_quotient", "g");
     r.assertSameValues(vector(random, 5, -3, 3), vector(random, 5, -3, 3));
   }
 }

@@ -380,4 +380,62 @@ class StabilityTest {
     assertTrue(right(stable.get(0), NDArray.of(loss)), stable + "\n" + r.log());
     assertTrue(right(stable.get(1), NDArray.of(grad)), stable + "\n" + r.log());
   }
+
+  @Test
+  void everyExpressionAndGradient_agreesWithTheNaiveGraphAtModerateInputs() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(23);
+    Variable t = T.dvector("t");
+    Variable y = T.lvector("y");
+    Variable e = m.exp();
+    List<Variable> vectorCases =
+        List.of(
+            Elementwise.log(T.add(1, x)),
+            T.sub(x.exp(), 1),
+            Elementwise.log(T.add(1, x.exp())),
+            Elementwise.log(x.sigmoid()),
+            Elementwise.log(T.sub(1, x.sigmoid())),
+            NN.binaryCrossentropy(x.sigmoid(), t));
+    for (Variable expr : vectorCases) {
+      for (int trial = 0; trial < 5; trial++) {
+        agree(
+            expr,
+            List.of(x, t),
+            RuleTesting.vector(random, 4, -0.9, 4),
+            RuleTesting.vector(random, 4, 0, 1));
+      }
+    }
+    List<Variable> matrixCases =
+        List.of(
+            Elementwise.log(NN.softmax(m)),
+            Elementwise.log(Reductions.sum(m.exp(), 1)),
+            Elementwise.log(Reductions.sum(m.exp(), true, 0)),
+            e.div(Reductions.sum(e, true, 1)).mul(T.constant(new double[] {1, -2, 3})),
+            NN.categoricalCrossentropy(NN.softmax(m), y));
+    for (Variable expr : matrixCases) {
+      for (int trial = 0; trial < 5; trial++) {
+        agree(
+            expr,
+            List.of(m, y),
+            RuleTesting.matrix(random, 2, 3, -4, 4),
+            new long[] {random.nextInt(3), random.nextInt(3)});
+      }
+    }
+  }
+
+  /** sum(expr) and its gradient wrt inputs[0]: FAST_RUN equals the naive graph at values. */
+  private static void agree(Variable expr, List<Variable> inputs, Object... values) {
+    Variable c = Reductions.sum(expr);
+    Variable g = Grad.grad(c, inputs.get(0));
+    List<Variable> used = new java.util.ArrayList<>();
+    List<Object> usedValues = new java.util.ArrayList<>();
+    List<Variable> leaves = dev.hypatia.symbolic.Graphs.inputs(List.of(c, g));
+    for (int i = 0; i < inputs.size(); i++) {
+      if (leaves.contains(inputs.get(i))) {
+        used.add(inputs.get(i));
+        usedValues.add(values[i]);
+      }
+    }
+    var r = RuleTesting.with(Mode.FAST_RUN, used, c, g);
+    r.assertSameValues(usedValues.toArray());
+  }
 }
