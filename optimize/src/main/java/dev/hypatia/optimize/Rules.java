@@ -2,6 +2,11 @@ package dev.hypatia.optimize;
 
 import dev.hypatia.optimize.passes.ConstantFolding;
 import dev.hypatia.optimize.passes.MergePass;
+import dev.hypatia.optimize.rules.stabilize.CrossentropyRules;
+import dev.hypatia.optimize.rules.stabilize.LogRules;
+import dev.hypatia.optimize.rules.stabilize.QuotientRules;
+import dev.hypatia.optimize.rules.stabilize.SigmoidRules;
+import dev.hypatia.optimize.rules.stabilize.SoftmaxRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +30,13 @@ public final class Rules {
   public static List<Rewrite> rules() {
     List<Rewrite> rules = new ArrayList<>();
     // one line per rule file, by phase and topic
+    // stabilize: sigmoid before log, so that log(1+exp(x)) becomes softplus, not log1p
+    rules.addAll(SigmoidRules.rules());
+    rules.addAll(LogRules.rules());
+    rules.addAll(SoftmaxRules.rules());
+    rules.addAll(CrossentropyRules.rules());
+    rules.addAll(QuotientRules.rules());
+    // specialize
     rules.addAll(dev.hypatia.optimize.rules.specialize.PowRules.rules());
     rules.addAll(dev.hypatia.optimize.rules.specialize.BlasRules.rules());
     return rules;
