@@ -1,6 +1,7 @@
 package dev.hypatia.optimize;
 
 import dev.hypatia.optimize.passes.ConstantFolding;
+import dev.hypatia.optimize.passes.FusionPass;
 import dev.hypatia.optimize.passes.MergePass;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ public final class Rules {
     List<GraphPass> passes = new ArrayList<>();
     passes.add(new MergePass());
     passes.add(new ConstantFolding());
+    passes.add(new FusionPass());
     // one line per pass file
     return passes;
   }
