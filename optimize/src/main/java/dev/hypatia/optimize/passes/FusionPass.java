@@ -49,10 +49,12 @@ public final class FusionPass implements GraphPass {
 
   @Override
   public void apply(FunctionGraph graph) {
-    while (fuseOneGroupPerSeed(graph)) {
-      // each fusion makes the graph smaller, so this ends
-    }
-    foldReductions(graph);
+    // each fusion and each fold makes the graph smaller, so this ends
+    do {
+      while (fuseOneGroupPerSeed(graph)) {
+        // fuse again: a fused node may join a group it could not join node by node
+      }
+    } while (foldReductions(graph));
   }
 
   /**
@@ -108,8 +110,13 @@ public final class FusionPass implements GraphPass {
     return fused;
   }
 
-  /** Folds each reduction into its elementwise producer where nothing else uses it. */
-  private void foldReductions(FunctionGraph graph) {
+  /**
+   * Folds each reduction into its elementwise producer where nothing else uses it. Modified: graph.
+   *
+   * @return whether anything was folded
+   */
+  private boolean foldReductions(FunctionGraph graph) {
+    boolean changed = false;
     for (Apply node : graph.toposort()) {
       if (!(node.op() instanceof Reduce r) || !graph.contains(node)) {
         continue;
@@ -127,7 +134,9 @@ public final class FusionPass implements GraphPass {
       Variable folded = op.makeNode(producer.inputs()).output(0);
       if (folded.type().equals(node.output(0).type())) {
         graph.replace(node.output(0), folded, name());
+        changed = true;
       }
     }
+    return changed;
   }
 }
