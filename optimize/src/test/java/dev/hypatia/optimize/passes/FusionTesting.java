@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.hypatia.symbolic.Apply;
-import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.FunctionGraph;
 import dev.hypatia.symbolic.Interpreter;
 import dev.hypatia.symbolic.NDArray;
@@ -91,10 +90,5 @@ final class FusionTesting {
   /** How many nodes of {@code nodes} are elementwise. */
   static long elemwiseNodes(List<Apply> nodes) {
     return nodes.stream().filter(a -> a.op() instanceof Elemwise).count();
-  }
-
-  /** A float or integer tensor type with {@code shape}. */
-  static TensorType type(DType dtype, int... shape) {
-    return TensorType.of(dtype, shape);
   }
 }
