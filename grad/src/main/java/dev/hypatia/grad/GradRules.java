@@ -29,6 +29,7 @@ public final class GradRules {
     areas.add(dev.hypatia.grad.rules.LinalgRules.rules());
     areas.add(dev.hypatia.grad.rules.NNRules.rules());
     areas.add(dev.hypatia.grad.rules.GemmRules.rules());
+    areas.add(dev.hypatia.grad.rules.FusedReduceRules.rules());
     Map<Class<? extends Op>, Pullback> all = new HashMap<>();
     for (Map<Class<? extends Op>, Pullback> area : areas) {
       for (var e : area.entrySet()) {

@@ -1,6 +1,7 @@
 package dev.hypatia.optimize;
 
 import dev.hypatia.optimize.passes.ConstantFolding;
+import dev.hypatia.optimize.passes.FusionPass;
 import dev.hypatia.optimize.passes.MergePass;
 import dev.hypatia.optimize.rules.stabilize.CrossentropyRules;
 import dev.hypatia.optimize.rules.stabilize.LogRules;
@@ -22,6 +23,7 @@ public final class Rules {
     List<GraphPass> passes = new ArrayList<>();
     passes.add(new MergePass());
     passes.add(new ConstantFolding());
+    passes.add(new FusionPass());
     // one line per pass file
     return passes;
   }
