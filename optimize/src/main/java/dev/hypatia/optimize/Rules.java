@@ -25,6 +25,10 @@ public final class Rules {
   public static List<Rewrite> rules() {
     List<Rewrite> rules = new ArrayList<>();
     // one line per rule file, by phase and topic
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.NeutralRules.rules());
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.ShapeRules.rules());
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.ReduceRules.rules());
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.SumProductRules.rules());
     return rules;
   }
 }
