@@ -8,6 +8,7 @@ import dev.hypatia.symbolic.HypatiaException;
 import dev.hypatia.symbolic.Interpreter;
 import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Variable;
+import dev.hypatia.symbolic.ops.Alloc;
 import dev.hypatia.symbolic.ops.Elementwise;
 import dev.hypatia.symbolic.ops.Elemwise;
 import dev.hypatia.symbolic.ops.Shapes;
@@ -26,6 +27,9 @@ import java.util.Map;
  * terms (added or multiplied) and denominator terms (subtracted or divided), merges the constants
  * into one, cancels a term found in both lists, sorts each list by a stable structural key and
  * rebuilds {@code (n1 op n2 op ... op c) inverse (d1 op d2 op ...)}.
+ *
+ * <p>A term {@code alloc(c, shape)} of a constant counts as the constant c, its shape kept by a
+ * fill where the other terms may not cover it (Theano's canonizer sees through {@code fill} alike).
  *
  * <p>Only nodes whose output and inputs all have the root's dtype are flattened (a node mixing
  * dtypes is a leaf), never bool ones (add and mul are logical there). A dropped term (a cancelled
@@ -126,7 +130,14 @@ final class AlgebraicCanonizer {
       return false;
     }
     if (!isRoot && !inDomain(v, dtype)) {
-      (numerator ? t.num : t.den).add(v);
+      Apply a = v.owner();
+      if (a != null && a.op() instanceof Alloc && a.input(0) instanceof Constant c) {
+        // a constant filled to a shape: the constant joins the others, the shape is kept by a fill
+        (numerator ? t.num : t.den).add(c);
+        t.dropped.add(v);
+      } else {
+        (numerator ? t.num : t.den).add(v);
+      }
       return t.num.size() + t.den.size() <= MAX_TERMS;
     }
     Apply n = v.owner();

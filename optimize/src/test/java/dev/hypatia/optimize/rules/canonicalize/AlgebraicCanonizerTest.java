@@ -134,7 +134,9 @@ class AlgebraicCanonizerTest {
   private static Map<Variable, NDArray> values(List<Variable> inputs, SplittableRandom rnd) {
     Map<Variable, NDArray> vals = new HashMap<>();
     vals.put(inputs.get(0), RuleCheck.random(DType.FLOAT64, new int[] {4}, rnd));
-    vals.put(inputs.get(1), RuleCheck.random(DType.FLOAT64, new int[] {4}, rnd));
+    // x's length is unknown statically: 1 at run time broadcasts it against a
+    int n = rnd.nextBoolean() ? 1 : 4;
+    vals.put(inputs.get(1), RuleCheck.random(DType.FLOAT64, new int[] {n}, rnd));
     vals.put(inputs.get(2), RuleCheck.random(DType.FLOAT64, new int[0], rnd));
     return vals;
   }

@@ -135,6 +135,18 @@ class SumProductRulesTest {
   }
 
   @Test
+  void canonizers_seeThroughConstantsFilledToAShape() {
+    Variable out = a.div(a).div(a);
+    Rewritten r = rewrite(List.of(a), out, "canonicalize");
+    assertEquals("reciprocal(a)", r.pp());
+    assertSameValues(List.of(a), out, r, 1e-15, V4);
+    Variable zeros = T.zerosLike(x).add(y);
+    Rewritten rz = rewrite(List.of(x, y), zeros, "add_canonizer");
+    assertEquals("where(True, y, alloc(0.0, shape(x)))", rz.pp());
+    assertSameValues(List.of(x, y), zeros, rz, 0, V4, new int[] {1});
+  }
+
+  @Test
   void canonicalForms_areLeftAlone() {
     assertUnchanged(rewrite(List.of(x, y), x.add(5.0).sub(y), "add_canonizer"));
     assertUnchanged(rewrite(List.of(x, y), x.mul(y).div(x.exp()), "mul_canonizer"));
