@@ -7,6 +7,7 @@ import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.HypatiaException;
 import dev.hypatia.symbolic.Interpreter;
 import dev.hypatia.symbolic.NDArray;
+import dev.hypatia.symbolic.Op;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.ops.Alloc;
 import dev.hypatia.symbolic.ops.Elementwise;
@@ -73,7 +74,7 @@ final class AlgebraicCanonizer {
   }
 
   /** Whether {@code op} is one of this group's operators. */
-  boolean isGroupOp(dev.hypatia.symbolic.Op op) {
+  boolean isGroupOp(Op op) {
     if (!(op instanceof Elemwise e)) {
       return false;
     }

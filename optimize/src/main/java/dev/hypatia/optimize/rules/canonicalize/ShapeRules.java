@@ -24,6 +24,7 @@ import dev.hypatia.symbolic.ops.Subtensor;
 import dev.hypatia.symbolic.scalar.Cast;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Useless shape operations, and shapes replaced by what is known about them statically, as Theano's
@@ -203,8 +204,7 @@ public final class ShapeRules {
         });
   }
 
-  static Rewrite rule(
-      String name, Pattern pattern, java.util.function.Function<Match, Variable> f) {
+  private static Rewrite rule(String name, Pattern pattern, Function<Match, Variable> f) {
     return Rewrite.rule(name, Phase.CANONICALIZE, pattern, f);
   }
 }
