@@ -25,16 +25,22 @@ public record Mode(
     Set<String> included,
     List<Rewrite> extraRules,
     List<GraphPass> extraPasses) {
+  /**
+   * The canonizers' tags, left out of the default modes until the stabilize rules recognize the
+   * canonical forms they give gradient graphs (include them with {@link #including}).
+   */
+  static final Set<String> PENDING = Set.of("add_canonizer", "mul_canonizer");
+
   /** Every phase. */
   public static final Mode FAST_RUN =
-      new Mode("FAST_RUN", EnumSet.allOf(Phase.class), Set.of(), Set.of(), List.of(), List.of());
+      new Mode("FAST_RUN", EnumSet.allOf(Phase.class), PENDING, Set.of(), List.of(), List.of());
 
   /** Merge, constant folding and canonicalize: quick to compile, still tidy. */
   public static final Mode FAST_COMPILE =
       new Mode(
           "FAST_COMPILE",
           EnumSet.of(Phase.MERGE, Phase.CONSTANT_FOLD, Phase.CANONICALIZE),
-          Set.of(),
+          PENDING,
           Set.of(),
           List.of(),
           List.of());
@@ -63,7 +69,9 @@ public record Mode(
   public Mode including(String tag) {
     Set<String> in = new HashSet<>(included);
     in.add(tag);
-    return new Mode(name, phases, excluded, in, extraRules, extraPasses);
+    Set<String> ex = new HashSet<>(excluded);
+    ex.remove(tag);
+    return new Mode(name, phases, ex, in, extraRules, extraPasses);
   }
 
   /** This mode with a rule of the user's own. */

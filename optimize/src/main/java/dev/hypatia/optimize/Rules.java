@@ -32,6 +32,11 @@ public final class Rules {
   public static List<Rewrite> rules() {
     List<Rewrite> rules = new ArrayList<>();
     // one line per rule file, by phase and topic
+    // canonicalize
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.NeutralRules.rules());
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.ShapeRules.rules());
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.ReduceRules.rules());
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.SumProductRules.rules());
     // stabilize: sigmoid before log, so that log(1+exp(x)) becomes softplus, not log1p
     rules.addAll(SigmoidRules.rules());
     rules.addAll(LogRules.rules());
