@@ -82,7 +82,7 @@ class TrainingGraphSizeTest {
   }
 
   /** The node counts measured when these tests were written; a rewrite that grows them fails. */
-  private static final int LOGISTIC_BOUND = 28;
+  private static final int LOGISTIC_BOUND = 27;
 
-  private static final int MLP_BOUND = 42;
+  private static final int MLP_BOUND = 38;
 }
