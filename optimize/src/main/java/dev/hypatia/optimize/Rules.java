@@ -36,6 +36,7 @@ public final class Rules {
     rules.addAll(dev.hypatia.optimize.rules.canonicalize.NeutralRules.rules());
     rules.addAll(dev.hypatia.optimize.rules.canonicalize.ShapeRules.rules());
     rules.addAll(dev.hypatia.optimize.rules.canonicalize.ReduceRules.rules());
+    rules.addAll(dev.hypatia.optimize.rules.canonicalize.BroadcastRules.rules());
     rules.addAll(dev.hypatia.optimize.rules.canonicalize.SumProductRules.rules());
     // stabilize: sigmoid before log, so that log(1+exp(x)) becomes softplus, not log1p
     rules.addAll(SigmoidRules.rules());
