@@ -124,7 +124,11 @@ final class Quotients {
       return List.of();
     }
     List<Found> out = new ArrayList<>();
+    boolean rankSensitive = through == 0 && !is(t, UnaryFn.NEG) && !(n.op() instanceof Alloc);
     for (Found inner : find(n.input(through), depth + 1)) {
+      if (rankSensitive && inner.rebuilt().ndim() != n.input(0).ndim()) {
+        continue; // a numerator of lower rank than the quotient: the wrapper would not apply
+      }
       Variable rebuilt = rebuild(n, through, inner.rebuilt());
       out.add(
           inner.with(
@@ -138,7 +142,7 @@ final class Quotients {
 
   /**
    * {@code a / (D1 * ... * Dk)} (a null: a reciprocal) as one Found per factor Di, the others left
-   * dividing a.
+   * dividing a, filled against the denominator where that alone would lose its rank.
    */
   private static List<Found> perDenominatorFactor(Variable a, Variable d) {
     List<Variable> ds = factors(d);
@@ -146,8 +150,15 @@ final class Quotients {
     for (int i = 0; i < ds.size(); i++) {
       List<Variable> others = new ArrayList<>(ds);
       Variable di = others.remove(i);
+      if (a == null && others.isEmpty()) {
+        out.add(new Found(Operands.asOperand(1, di), di, List.of(), List.of(), List.of()));
+        continue;
+      }
       Variable top = a == null ? Operands.asOperand(1, di) : a;
       Variable rebuilt = others.isEmpty() ? top : Elementwise.trueDiv(top, product(others));
+      if (rebuilt.ndim() < d.ndim()) {
+        rebuilt = Elementwise.where(true, rebuilt, d); // keeps the quotient's rank and shape
+      }
       out.add(new Found(rebuilt, di, List.of(), List.of(), List.of()));
     }
     return out;
