@@ -32,13 +32,14 @@ import java.util.Optional;
 /**
  * Quotients seen through linear wrappers, as reverse mode builds them: a term {@code T = W[a / D]}
  * (or {@code a * reciprocal(D)}, {@code a * D**-1}, as a canonical product may write it) where W is
- * a chain of negations, broadcasts (alloc), {@code sum_to_shape}, keepdims sums, axis insertions
- * and an indexed inc into zeros, each of which commutes with division by a D that is constant along
- * the axes it broadcasts or sums. Then {@code T * f = W[a] * (f / D)}, and {@code f / D} often has
- * a stable closed form: 1 when f is D, {@code sigmoid(y)} for {@code exp(y) / (1 + exp(y))}, {@code
- * softmax(y)} for {@code exp(y) / sum(exp(y))}. These are the quotients that overflow (inf / inf)
- * or vanish (0 / 0) in the gradients of log(sigmoid), log(softmax), log(sum(exp)) and the
- * cross-entropies.
+ * a chain of negations, broadcasts (alloc, and the canonizers' fill {@code where(true, value,
+ * operand)}), {@code sum_to_shape}, keepdims sums, axis insertions and an indexed inc into zeros,
+ * each of which commutes with division by a D that is constant along the axes it broadcasts or
+ * sums. Then {@code T * f = W[a] * (f / D)}, and {@code f / D} often has a stable closed form: 1
+ * when f is D, {@code sigmoid(y)} for {@code exp(y) / (1 + exp(y))}, {@code softmax(y)} for {@code
+ * exp(y) / sum(exp(y))}. These are the quotients that overflow (inf / inf) or vanish (0 / 0) in the
+ * gradients of log(sigmoid), log(softmax), log(sum(exp)) and the cross-entropies. A denominator
+ * product {@code a / (D1 * D2)}, as the mul canonizer writes it, is read once per factor.
  */
 final class Quotients {
   private static final int MAX_DEPTH = 16;
