@@ -25,22 +25,16 @@ public record Mode(
     Set<String> included,
     List<Rewrite> extraRules,
     List<GraphPass> extraPasses) {
-  /**
-   * The canonizers' tags, left out of the default modes until the stabilize rules recognize the
-   * canonical forms they give gradient graphs (include them with {@link #including}).
-   */
-  static final Set<String> PENDING = Set.of("add_canonizer", "mul_canonizer");
-
   /** Every phase. */
   public static final Mode FAST_RUN =
-      new Mode("FAST_RUN", EnumSet.allOf(Phase.class), PENDING, Set.of(), List.of(), List.of());
+      new Mode("FAST_RUN", EnumSet.allOf(Phase.class), Set.of(), Set.of(), List.of(), List.of());
 
   /** Merge, constant folding and canonicalize: quick to compile, still tidy. */
   public static final Mode FAST_COMPILE =
       new Mode(
           "FAST_COMPILE",
           EnumSet.of(Phase.MERGE, Phase.CONSTANT_FOLD, Phase.CANONICALIZE),
-          PENDING,
+          Set.of(),
           Set.of(),
           List.of(),
           List.of());

@@ -82,21 +82,30 @@ public final class QuotientRules {
     Variable root = m.root();
     List<Variable> fs = factors(root);
     for (int i = 0; i < fs.size(); i++) {
-      Quotients.Found q = Quotients.find(fs.get(i));
-      if (q == null) {
-        continue;
-      }
-      for (int j = 0; j < fs.size(); j++) {
-        Optional<Variable> r = j == i ? null : Quotients.ratio(fs.get(j), q);
-        if (r != null) {
-          List<Variable> rest = without(fs, i, j);
-          boolean one = q.rebuilt().ndim() == 0 && Forms.isConstant(q.rebuilt(), 1);
-          if (!one || (rest.isEmpty() && r.isEmpty())) {
-            rest.add(q.rebuilt());
-          }
-          r.ifPresent(rest::add);
-          return fit(root, product(rest));
+      for (Quotients.Found q : Quotients.findAll(fs.get(i))) {
+        Variable rep = cancelWith(root, fs, i, q);
+        if (rep != null) {
+          return rep;
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@link #cancel} with the quotient q found in factor i, or null when no factor simplifies it.
+   */
+  private static Variable cancelWith(Variable root, List<Variable> fs, int i, Quotients.Found q) {
+    for (int j = 0; j < fs.size(); j++) {
+      Optional<Variable> r = j == i ? null : Quotients.ratio(fs.get(j), q);
+      if (r != null) {
+        List<Variable> rest = without(fs, i, j);
+        boolean one = q.rebuilt().ndim() == 0 && Forms.isConstant(q.rebuilt(), 1);
+        if (!one || (rest.isEmpty() && r.isEmpty())) {
+          rest.add(q.rebuilt());
+        }
+        r.ifPresent(rest::add);
+        return fit(root, product(rest));
       }
     }
     return null;
@@ -131,9 +140,10 @@ public final class QuotientRules {
    */
   private static boolean absorbs(Variable t, Variable f) {
     for (Variable factor : factors(t)) {
-      Quotients.Found q = Quotients.find(factor);
-      if (q != null && Quotients.ratio(f, q) != null) {
-        return true;
+      for (Quotients.Found q : Quotients.findAll(factor)) {
+        if (Quotients.ratio(f, q) != null) {
+          return true;
+        }
       }
     }
     return false;

@@ -2,12 +2,15 @@ package dev.hypatia.optimize.rules.stabilize;
 
 import static dev.hypatia.optimize.rules.stabilize.Forms.arg;
 import static dev.hypatia.optimize.rules.stabilize.Forms.covers;
+import static dev.hypatia.optimize.rules.stabilize.Forms.factors;
 import static dev.hypatia.optimize.rules.stabilize.Forms.is;
 import static dev.hypatia.optimize.rules.stabilize.Forms.isConstant;
+import static dev.hypatia.optimize.rules.stabilize.Forms.product;
 import static dev.hypatia.optimize.rules.stabilize.Forms.same;
 
 import dev.hypatia.symbolic.Apply;
 import dev.hypatia.symbolic.Axes;
+import dev.hypatia.symbolic.Constant;
 import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.ops.AdvancedIncSubtensor;
@@ -20,6 +23,7 @@ import dev.hypatia.symbolic.ops.Reductions;
 import dev.hypatia.symbolic.ops.Softmax;
 import dev.hypatia.symbolic.ops.SumToShape;
 import dev.hypatia.symbolic.scalar.BinaryFn;
+import dev.hypatia.symbolic.scalar.TernaryFn;
 import dev.hypatia.symbolic.scalar.UnaryFn;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +32,14 @@ import java.util.Optional;
 /**
  * Quotients seen through linear wrappers, as reverse mode builds them: a term {@code T = W[a / D]}
  * (or {@code a * reciprocal(D)}, {@code a * D**-1}, as a canonical product may write it) where W is
- * a chain of negations, broadcasts (alloc), {@code sum_to_shape}, keepdims sums, axis insertions
- * and an indexed inc into zeros, each of which commutes with division by a D that is constant along
- * the axes it broadcasts or sums. Then {@code T * f = W[a] * (f / D)}, and {@code f / D} often has
- * a stable closed form: 1 when f is D, {@code sigmoid(y)} for {@code exp(y) / (1 + exp(y))}, {@code
- * softmax(y)} for {@code exp(y) / sum(exp(y))}. These are the quotients that overflow (inf / inf)
- * or vanish (0 / 0) in the gradients of log(sigmoid), log(softmax), log(sum(exp)) and the
- * cross-entropies.
+ * a chain of negations, broadcasts (alloc, and the canonizers' fill {@code where(true, value,
+ * operand)}), {@code sum_to_shape}, keepdims sums, axis insertions and an indexed inc into zeros,
+ * each of which commutes with division by a D that is constant along the axes it broadcasts or
+ * sums. Then {@code T * f = W[a] * (f / D)}, and {@code f / D} often has a stable closed form: 1
+ * when f is D, {@code sigmoid(y)} for {@code exp(y) / (1 + exp(y))}, {@code softmax(y)} for {@code
+ * exp(y) / sum(exp(y))}. These are the quotients that overflow (inf / inf) or vanish (0 / 0) in the
+ * gradients of log(sigmoid), log(softmax), log(sum(exp)) and the cross-entropies. A denominator
+ * product {@code a / (D1 * D2)}, as the mul canonizer writes it, is read once per factor.
  */
 final class Quotients {
   private static final int MAX_DEPTH = 16;
@@ -73,58 +78,122 @@ final class Quotients {
     }
   }
 
-  /** T = W[a / D] taken apart, or null when T is not of that form. */
+  /**
+   * T = W[a / D] taken apart, or null when T is not of that form (the first of {@link #findAll}).
+   */
   static Found find(Variable t) {
+    List<Found> all = findAll(t);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  /**
+   * Every way to take T apart as W[a / D]: one per factor D of a denominator product, as the mul
+   * canonizer writes {@code a / (D1 * D2)} (then a is {@code a / D2}, and so on); empty when T is
+   * not of that form.
+   */
+  static List<Found> findAll(Variable t) {
     return find(t, 0);
   }
 
-  private static Found find(Variable t, int depth) {
+  private static List<Found> find(Variable t, int depth) {
     Apply n = t.owner();
     if (n == null || t.index() != 0 || depth > MAX_DEPTH) {
-      return null;
+      return List.of();
     }
     if (is(t, BinaryFn.TRUE_DIV)) {
-      return new Found(n.input(0), n.input(1), List.of(), List.of(), List.of());
+      return perDenominatorFactor(n.input(0), n.input(1));
     }
-    if (is(t, UnaryFn.RECIPROCAL)
-        || (is(t, BinaryFn.POW) && isConstant(n.input(1), -1) && n.input(1).ndim() == 0)) {
+    if (is(t, UnaryFn.RECIPROCAL)) {
+      return perDenominatorFactor(null, n.input(0));
+    }
+    if (is(t, BinaryFn.POW) && isConstant(n.input(1), -1) && n.input(1).ndim() == 0) {
       Variable one = Operands.asOperand(1, n.input(0));
-      return new Found(one, n.input(0), List.of(), List.of(), List.of());
+      return List.of(new Found(one, n.input(0), List.of(), List.of(), List.of()));
     }
     if (n.op() instanceof AdvancedIncSubtensor inc) {
       return findInIncrement(n, inc, depth);
     }
+    int through = isFill(t) ? 1 : 0;
     boolean linear =
-        is(t, UnaryFn.NEG)
+        through == 1
+            || is(t, UnaryFn.NEG)
             || n.op() instanceof SumToShape
             || n.op() instanceof Alloc
             || (n.op() instanceof Reduce r && r.fn() == BinaryFn.ADD && r.keepdims())
             || (n.op() instanceof DimShuffle d && onlyInserts(d));
     if (!linear) {
-      return null;
+      return List.of();
     }
-    Found inner = find(n.input(0), depth + 1);
-    if (inner == null) {
-      return null;
+    List<Found> out = new ArrayList<>();
+    boolean rankSensitive = through == 0 && !is(t, UnaryFn.NEG) && !(n.op() instanceof Alloc);
+    for (Found inner : find(n.input(through), depth + 1)) {
+      if (rankSensitive && inner.rebuilt().ndim() != n.input(0).ndim()) {
+        continue; // a numerator of lower rank than the quotient: the wrapper would not apply
+      }
+      Variable rebuilt = rebuild(n, through, inner.rebuilt());
+      out.add(
+          inner.with(
+              rebuilt,
+              n.op() instanceof SumToShape ? n.input(1) : null,
+              n.op() instanceof DimShuffle d ? d : null,
+              n.op() instanceof Reduce r ? r : null));
     }
-    Variable rebuilt = rebuild(n, 0, inner.rebuilt());
-    return inner.with(
-        rebuilt,
-        n.op() instanceof SumToShape ? n.input(1) : null,
-        n.op() instanceof DimShuffle d ? d : null,
-        n.op() instanceof Reduce r ? r : null);
+    return out;
+  }
+
+  /**
+   * {@code a / (D1 * ... * Dk)} (a null: a reciprocal) as one Found per factor Di, the others left
+   * dividing a, filled against the denominator where that alone would lose its rank.
+   */
+  private static List<Found> perDenominatorFactor(Variable a, Variable d) {
+    List<Variable> ds = factors(d);
+    List<Found> out = new ArrayList<>();
+    for (int i = 0; i < ds.size(); i++) {
+      List<Variable> others = new ArrayList<>(ds);
+      Variable di = others.remove(i);
+      if (a == null && others.isEmpty()) {
+        out.add(new Found(Operands.asOperand(1, di), di, List.of(), List.of(), List.of()));
+        continue;
+      }
+      Variable top = a == null ? Operands.asOperand(1, di) : a;
+      Variable rebuilt = others.isEmpty() ? top : Elementwise.trueDiv(top, product(others));
+      if (rebuilt.ndim() < d.ndim()) {
+        rebuilt = Elementwise.where(true, rebuilt, d); // keeps the quotient's rank and shape
+      }
+      out.add(new Found(rebuilt, di, List.of(), List.of(), List.of()));
+    }
+    return out;
+  }
+
+  /**
+   * Whether v is Theano's fill as the canonizers write it, {@code where(true, value, operand)}:
+   * value broadcast against operand, linear in value.
+   */
+  private static boolean isFill(Variable v) {
+    return is(v, TernaryFn.WHERE)
+        && arg(v, 0) instanceof Constant c
+        && c.dtype().isBool()
+        && c.ndim() == 0
+        && c.valueView().flatLong(0) != 0;
   }
 
   /** {@code inc(zeros, W[a / D[idx]], idx)}: the same inc of W[a], over D's layout. */
-  private static Found findInIncrement(Apply n, AdvancedIncSubtensor inc, int depth) {
+  private static List<Found> findInIncrement(Apply n, AdvancedIncSubtensor inc, int depth) {
     if (inc.set() || !isZeros(n.input(0))) {
-      return null;
+      return List.of();
     }
-    Found inner = find(n.input(1), depth + 1);
-    if (inner == null || !inner.likes().isEmpty() || !inner.shuffles().isEmpty()) {
-      return null;
+    List<Found> out = new ArrayList<>();
+    for (Found inner : find(n.input(1), depth + 1)) {
+      Found f = throughIncrement(n, inc, inner);
+      if (f != null) {
+        out.add(f);
+      }
     }
-    if (!inner.sums().isEmpty()) {
+    return out;
+  }
+
+  private static Found throughIncrement(Apply n, AdvancedIncSubtensor inc, Found inner) {
+    if (!inner.likes().isEmpty() || !inner.shuffles().isEmpty() || !inner.sums().isEmpty()) {
       return null;
     }
     Apply picked = inner.denom().owner();

@@ -56,6 +56,28 @@ class QuotientRulesTest {
   }
 
   @Test
+  void cancelQuotient_seesThroughTheCanonizersFill() {
+    Variable s = x.sigmoid();
+    Variable ones = Shapes.full(Shapes.shape(g), 1.0, dev.hypatia.symbolic.DType.FLOAT64);
+    Variable fill = Elementwise.where(true, Elementwise.reciprocal(s), ones);
+    var r = alone("cancel_quotient", List.of(x, g), s.mul(fill).mul(g));
+    r.assertFired("cancel_quotient", "(where(True, 1.0, alloc(1.0, shape(g))) * g)");
+    r.assertSameValues(vector(random, 5, -3, 3), vector(random, 5, -3, 3));
+  }
+
+  @Test
+  void cancelQuotient_cancelsOneFactorOfADenominatorProduct() {
+    Variable e = m.exp();
+    Variable s = Reductions.sum(e, true, 1);
+    Variable h = T.dmatrix("h");
+    Variable k = T.dmatrix("k");
+    var r = alone("cancel_quotient", List.of(m, h, k), e.mul(h.div(s.mul(k))));
+    r.assertFired("cancel_quotient", "((h / k) * softmax{axis=1}(m))");
+    r.assertSameValues(
+        matrix(random, 3, 4, -3, 3), matrix(random, 3, 4, -3, 3), matrix(random, 3, 4, 1, 3));
+  }
+
+  @Test
   void cancelQuotient_declinesWhenTheAxisInsertionDoesNotMatchTheSum() {
     Variable e = m.exp();
     Variable gRow = T.dvector("gRow");
