@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.hypatia.grad.Grad;
-import dev.hypatia.grad.GradRules;
 import dev.hypatia.symbolic.Constant;
 import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.Interpreter;
 import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Variable;
-import dev.hypatia.symbolic.ops.Elemwise;
-import dev.hypatia.symbolic.ops.Reduce;
-import dev.hypatia.symbolic.ops.SumToShape;
 import dev.hypatia.symbolic.testing.OpSpec;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -153,15 +149,6 @@ final class LopCheck {
       vs.add(new Constant(v, "u" + i));
     }
     check(what + " (second order)", Grad.lop(outs, wrt, vs), wrt, bindings, seed + 1);
-  }
-
-  /**
-   * Whether the rules of Elemwise, Reduce and SumToShape (written apart from the rules tested here)
-   * are in the table: second derivatives through rules that build those ops need them.
-   */
-  static boolean reductionRulesPresent() {
-    return GradRules.builtInOps()
-        .containsAll(List.of(Elemwise.class, Reduce.class, SumToShape.class));
   }
 
   /** A float64 array of {@code shape} with entries drawn from {@code [-1, 1)}. */

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,8 +38,6 @@ class NNRulesTest {
   @ParameterizedTest
   @MethodSource("rows")
   void specRow_secondDerivatives(OpSpec spec) {
-    Assumptions.assumeTrue(
-        LopCheck.reductionRulesPresent(), "the elementwise and reduction rules are not merged");
     for (int t = 0; t < 3; t++) {
       OpSpec.Case c = spec.sample(600 + t);
       List<Variable> vars = c.variables(t % 2 == 0);
