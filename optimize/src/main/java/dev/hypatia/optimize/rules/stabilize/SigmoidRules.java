@@ -9,6 +9,7 @@ import static dev.hypatia.optimize.rules.stabilize.Forms.neg;
 
 import dev.hypatia.optimize.Phase;
 import dev.hypatia.optimize.Rewrite;
+import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.ops.Elementwise;
 import dev.hypatia.symbolic.scalar.BinaryFn;
 import dev.hypatia.symbolic.scalar.UnaryFn;
@@ -58,7 +59,7 @@ public final class SigmoidRules {
         "log_sigmoid",
         Phase.STABILIZE,
         unary(UnaryFn.LOG, unary(UnaryFn.SIGMOID, capture("x"))),
-        m -> fit(m.root(), Elementwise.neg(Elementwise.softplus(neg(m.get("x"))))));
+        m -> fit(m.root(), Elementwise.neg(Elementwise.softplus(negated(m.get("x"), m.root())))));
   }
 
   /** log(1-sigmoid(x)) -> -softplus(x); exact, finite at x = 800 where sigmoid(x) is 1. */
@@ -80,7 +81,7 @@ public final class SigmoidRules {
         "one_minus_sigmoid",
         Phase.STABILIZE,
         binary(BinaryFn.SUB, constant(1), unary(UnaryFn.SIGMOID, capture("x"))),
-        m -> fit(m.root(), Elementwise.sigmoid(neg(m.get("x"))), m.get("x")));
+        m -> fit(m.root(), Elementwise.sigmoid(negated(m.get("x"), m.root())), m.get("x")));
   }
 
   /** log1p(-sigmoid(x)) -> -softplus(x); exact, finite at x = 800 where sigmoid(x) is 1. */
@@ -101,6 +102,14 @@ public final class SigmoidRules {
         "one_minus_sigmoid_add",
         Phase.STABILIZE,
         binary(BinaryFn.ADD, constant(1), unary(UnaryFn.NEG, unary(UnaryFn.SIGMOID, capture("x")))),
-        m -> fit(m.root(), Elementwise.sigmoid(neg(m.get("x"))), m.get("x")));
+        m -> fit(m.root(), Elementwise.sigmoid(negated(m.get("x"), m.root())), m.get("x")));
+  }
+
+  /**
+   * -x computed in the float dtype of {@code root}: negating an integer in its own dtype wraps at
+   * its minimum (-(-128) is -128 in int8), where the original took sigmoid of x first.
+   */
+  private static Variable negated(Variable x, Variable root) {
+    return neg(x.dtype().isFloat() ? x : Elementwise.cast(x, root.dtype()));
   }
 }

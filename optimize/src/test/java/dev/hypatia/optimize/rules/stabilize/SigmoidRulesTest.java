@@ -72,4 +72,23 @@ class SigmoidRulesTest {
     Variable ones = T.constant(new double[] {1, 1});
     alone("one_minus_sigmoid", List.of(s), ones.sub(s.sigmoid())).assertNothingFired();
   }
+
+  @Test
+  void oneMinusSigmoid_ofIntegersNegatesInFloat() {
+    // -(-128) wraps to -128 in int8: the rewrite must negate after the conversion to float
+    Variable b = T.bvector("b");
+    Variable out = T.sub(1, b.sigmoid());
+    var g = dev.hypatia.symbolic.FunctionGraph.copyOf(List.of(b), List.of(out));
+    dev.hypatia.optimize.Optimizer.optimize(g, dev.hypatia.optimize.Mode.FAST_RUN);
+    var v = dev.hypatia.symbolic.NDArray.of((byte) -128, (byte) 5, (byte) 127);
+    var want =
+        dev.hypatia.symbolic.Interpreter.evaluate(List.of(out), java.util.Map.of(b, v)).get(0);
+    var got =
+        dev.hypatia.symbolic.Interpreter.evaluate(
+                g.outputs(), java.util.Map.of(g.inputs().get(0), v))
+            .get(0);
+    org.junit.jupiter.api.Assertions.assertTrue(
+        got.allClose(want, 1e-6, 1e-7), got + " vs " + want);
+    org.junit.jupiter.api.Assertions.assertEquals(1.0, got.flatDouble(0), 1e-7);
+  }
 }
