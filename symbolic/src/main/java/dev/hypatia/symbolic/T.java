@@ -424,6 +424,11 @@ public final class T {
     return Elementwise.trigamma(x);
   }
 
+  /** See {@link Elementwise#polygamma}. */
+  public static Variable polygamma(int n, Variable x) {
+    return Elementwise.polygamma(n, x);
+  }
+
   /** See {@link Elementwise#psi}. */
   public static Variable psi(Variable x) {
     return Elementwise.psi(x);

@@ -280,6 +280,13 @@ public abstract sealed class TensorMethods permits Variable {
     return Elementwise.trigamma(self());
   }
 
+  /**
+   * Elementwise polygamma of order n (psi's n-th derivative), see {@link Elementwise#polygamma}.
+   */
+  public Variable polygamma(int n) {
+    return Elementwise.polygamma(n, self());
+  }
+
   /** Elementwise psi, see {@link Elementwise#psi}. */
   public Variable psi() {
     return Elementwise.psi(self());

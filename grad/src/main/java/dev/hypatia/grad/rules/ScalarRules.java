@@ -12,13 +12,13 @@ import static dev.hypatia.symbolic.scalar.BinaryFn.SUB;
 import static dev.hypatia.symbolic.scalar.BinaryFn.TRUE_DIV;
 import static dev.hypatia.symbolic.scalar.UnaryFn.*;
 
-import dev.hypatia.symbolic.HypatiaException;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.ops.Elementwise;
 import dev.hypatia.symbolic.ops.Shapes;
 import dev.hypatia.symbolic.scalar.BinaryFn;
 import dev.hypatia.symbolic.scalar.Cast;
 import dev.hypatia.symbolic.scalar.Composite;
+import dev.hypatia.symbolic.scalar.Polygamma;
 import dev.hypatia.symbolic.scalar.ScalarOp;
 import dev.hypatia.symbolic.scalar.TernaryFn;
 import dev.hypatia.symbolic.scalar.UnaryFn;
@@ -44,8 +44,8 @@ import java.util.Map;
  *       or, xor): no gradient (null).
  *   <li>sqrt: {@code g / (2 sqrt x)}, +inf at 0 (as JAX). sigmoid: {@code g y (1 - y)}, with {@code
  *       1 - y} computed as {@code sigmoid(-x)} so that it does not round to 0 for large x.
- *   <li>psi: {@code g * trigamma(x)}; trigamma itself has no rule yet (polygamma of order 2 is not
- *       an op): asking for its gradient is a {@link HypatiaException}.
+ *   <li>psi: {@code g * trigamma(x)}; trigamma: {@code g * polygamma(2, x)}; polygamma of order n:
+ *       {@code g * polygamma(n + 1, x)}, so every derivative of psi has a rule.
  *   <li>mod: {@code g} for x, {@code -g * floor_div(x, y)} for y.
  *   <li>pow: for x {@code g y x^(y-1)}, exact for a negative base with an integer exponent and 0
  *       where y = 0; for y {@code g x^y log x} where x &gt; 0 and 0 elsewhere, computed on a safe
@@ -161,19 +161,11 @@ public final class ScalarRules {
     m.put(GAMMA, (g, x, y) -> g.mul(y).mul(x.psi()));
     m.put(GAMMALN, (g, x, y) -> g.mul(x.psi()));
     m.put(PSI, (g, x, y) -> g.mul(Elementwise.trigamma(x)));
-    m.put(TRIGAMMA, ScalarRules::trigammaRule);
+    m.put(TRIGAMMA, (g, x, y) -> g.mul(Elementwise.polygamma(2, x)));
     for (UnaryFn f : List.of(NOT, ISNAN, ISINF, ISFINITE)) {
       m.put(f, NOT_DIFFERENTIABLE);
     }
     return Collections.unmodifiableMap(m);
-  }
-
-  private static Variable trigammaRule(Variable g, Variable x, Variable y) {
-    throw HypatiaException.forInputs(
-        "trigamma",
-        "has no gradient yet (its derivative, polygamma of order 2, is not an op); wrap the input"
-            + " in Grad.disconnectedGrad to differentiate around it",
-        List.of(x));
   }
 
   private static Map<BinaryFn, BinaryRule> binaryRules() {
@@ -287,7 +279,6 @@ public final class ScalarRules {
    * @param inputs the node's inputs
    * @param outputs the node's outputs
    * @param grads the gradient of each output, null where none flows (at least one is non-null)
-   * @throws HypatiaException for trigamma, which has no gradient rule yet
    */
   public static List<Variable> pullback(
       ScalarOp op, List<Variable> inputs, List<Variable> outputs, List<Variable> grads) {
@@ -307,6 +298,9 @@ public final class ScalarRules {
     }
     if (op instanceof Cast c) {
       return Collections.singletonList(cast(g, inputs.get(0), c));
+    }
+    if (op instanceof Polygamma p) {
+      return Collections.singletonList(g.mul(Elementwise.polygamma(p.order() + 1, inputs.get(0))));
     }
     return composite((Composite) op, inputs, grads);
   }

@@ -5,6 +5,7 @@ import dev.hypatia.symbolic.Operands;
 import dev.hypatia.symbolic.Variable;
 import dev.hypatia.symbolic.scalar.BinaryFn;
 import dev.hypatia.symbolic.scalar.Cast;
+import dev.hypatia.symbolic.scalar.Polygamma;
 import dev.hypatia.symbolic.scalar.ScalarOp;
 import dev.hypatia.symbolic.scalar.TernaryFn;
 import dev.hypatia.symbolic.scalar.UnaryFn;
@@ -361,6 +362,16 @@ public final class Elementwise {
   /** Elementwise the trigamma function, psi's derivative; dtype as {@link UnaryFn#TRIGAMMA}. */
   public static Variable trigamma(Variable x) {
     return elemwise(UnaryFn.TRIGAMMA, x);
+  }
+
+  /**
+   * Elementwise the polygamma function of order n, psi's n-th derivative (scipy's {@code
+   * polygamma(n, x)}); dtype as {@link Polygamma}: float of the input.
+   *
+   * @throws IllegalArgumentException for a negative n
+   */
+  public static Variable polygamma(int n, Variable x) {
+    return elemwise(new Polygamma(n), x);
   }
 
   /** Elementwise the largest integer not above x; dtype as {@link UnaryFn#FLOOR}. */

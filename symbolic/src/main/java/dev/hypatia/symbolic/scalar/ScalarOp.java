@@ -5,16 +5,16 @@ import java.util.List;
 
 /**
  * A scalar function that {@code Elemwise} maps over tensors: an enum constant ({@link UnaryFn},
- * {@link BinaryFn}, {@link TernaryFn}) or a small record ({@link Cast}, {@link Composite}). It
- * holds its evaluation and dtype rule and nothing else: derivatives, rewrites and generated code
- * live in tables of the modules that own them.
+ * {@link BinaryFn}, {@link TernaryFn}) or a small record ({@link Cast}, {@link Polygamma}, {@link
+ * Composite}). It holds its evaluation and dtype rule and nothing else: derivatives, rewrites and
+ * generated code live in tables of the modules that own them.
  *
  * <p>Evaluation comes in two domains. {@link #evalDouble} computes on doubles (float dtypes, and
  * any op with a float input or output); {@link #evalLong} computes on longs (ops whose inputs and
  * output are all integer or bool). The caller rounds or wraps the result to the output dtype;
  * {@link ScalarKernel} does both choices and the rounding for given input dtypes.
  */
-public sealed interface ScalarOp permits UnaryFn, BinaryFn, TernaryFn, Cast, Composite {
+public sealed interface ScalarOp permits UnaryFn, BinaryFn, TernaryFn, Cast, Polygamma, Composite {
   /** The number of inputs. */
   int arity();
 

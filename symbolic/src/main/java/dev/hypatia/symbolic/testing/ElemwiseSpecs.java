@@ -22,9 +22,9 @@ import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * Rows of the unary elementwise functions: every {@link UnaryFn} at float64 over its domain, a
- * representative subset at float32, the integer and bool rows of the functions defined there, and
- * float functions of integer inputs (their dtype rule).
+ * Rows of the unary elementwise functions: every {@link UnaryFn} (and polygamma of orders 2 and 3)
+ * at float64 over its domain, a representative subset at float32, the integer and bool rows of the
+ * functions defined there, and float functions of integer inputs (their dtype rule).
  */
 final class ElemwiseSpecs {
   private ElemwiseSpecs() {}
@@ -131,10 +131,9 @@ final class ElemwiseSpecs {
     for (UnaryFn f : List.of(UnaryFn.GAMMA, UnaryFn.GAMMALN)) {
       m.put(f, POLES);
     }
-    // psi' = trigamma, whose own derivative has no rule: first derivatives only
-    m.put(UnaryFn.PSI, new Domain(-5, BOUND, SpecGens.awayFromPoles(), 1));
-    // Its own derivative (polygamma of order 2) has no rule yet: values are checked, not gradients.
-    m.put(UnaryFn.TRIGAMMA, new Domain(-5, BOUND, SpecGens.awayFromPoles(), NOT_DIFFERENTIABLE));
+    // psi' = trigamma, trigamma' = polygamma of order 2, and so on: every derivative has a rule
+    m.put(UnaryFn.PSI, POLES);
+    m.put(UnaryFn.TRIGAMMA, POLES);
     for (UnaryFn f :
         List.of(
             UnaryFn.SIGN,
@@ -157,6 +156,9 @@ final class ElemwiseSpecs {
       if (f != UnaryFn.NOT) {
         rows.add(floatRow(f, DType.FLOAT64));
       }
+    }
+    for (int n : List.of(2, 3)) {
+      rows.add(polygammaRow(n));
     }
     for (UnaryFn f : FLOAT32_SUBSET) {
       rows.add(floatRow(f, DType.FLOAT32));
@@ -190,6 +192,17 @@ final class ElemwiseSpecs {
         f32,
         List.of(d.values(dtype, SpecGens.shapes())),
         v -> Elementwise.elemwise(f, v.get(0)));
+  }
+
+  /** The float64 row of polygamma of order n, away from its poles (as psi's). */
+  private static OpSpec polygammaRow(int n) {
+    return SpecGens.row(
+        "polygamma" + n + "/float64",
+        SMOOTH,
+        F64_LOOSE,
+        F32_LOOSE,
+        List.of(POLES.values(DType.FLOAT64, SpecGens.shapes())),
+        v -> Elementwise.polygamma(n, v.get(0)));
   }
 
   /** A float64 row of a predicate whose inputs include NaN, infinities and extreme values. */
