@@ -27,7 +27,8 @@ public final class Interpreter {
    */
   public static List<NDArray> evaluate(List<Variable> outputs, Map<Variable, ?> bindings) {
     Map<Variable, NDArray> values = new IdentityHashMap<>();
-    for (Variable in : Graphs.inputs(outputs)) {
+    List<Variable> leaves = Graphs.inputs(outputs);
+    for (Variable in : leaves) {
       values.put(in, inputValue(in, bindings));
     }
     for (Apply node : Graphs.toposort(outputs)) {
@@ -40,16 +41,17 @@ public final class Interpreter {
         values.put(node.output(i), results.get(i));
       }
     }
-    return detach(outputs, values);
+    return detach(outputs, leaves, values);
   }
 
   /**
    * The outputs' values, copied where they share storage with an input or a constant (ops may
    * return views) or with an earlier output, so that callers own what they get.
    */
-  private static List<NDArray> detach(List<Variable> outputs, Map<Variable, NDArray> values) {
+  private static List<NDArray> detach(
+      List<Variable> outputs, List<Variable> leaves, Map<Variable, NDArray> values) {
     Set<Object> taken = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Variable in : Graphs.inputs(outputs)) {
+    for (Variable in : leaves) {
       taken.add(values.get(in).data());
     }
     List<NDArray> out = new ArrayList<>(outputs.size());

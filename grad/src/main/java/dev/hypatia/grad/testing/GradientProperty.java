@@ -45,6 +45,7 @@ public final class GradientProperty {
 
   /** The property over inputs drawn independently, one from each of {@code gens}. */
   @SafeVarargs
+  @SuppressWarnings("varargs") // List.of only reads the array
   public static GradientProperty forAll(Gen<? extends NDArray>... gens) {
     List<Gen<? extends NDArray>> all = List.of(gens);
     return new GradientProperty(

@@ -58,18 +58,21 @@ public final class MergePass implements GraphPass {
         }
       }
     }
-    List<Constant> kept = new ArrayList<>();
+    // bucket by content hash, so that each constant is compared only with likely equals
+    Map<Integer, List<Constant>> kept = new HashMap<>();
     for (Variable v : constants.keySet()) {
       Constant c = (Constant) v;
+      List<Constant> bucket =
+          kept.computeIfAbsent(c.valueView().contentHash(), k -> new ArrayList<>());
       Constant same = null;
-      for (Constant k : kept) {
+      for (Constant k : bucket) {
         if (k.sameValue(c)) {
           same = k;
           break;
         }
       }
       if (same == null) {
-        kept.add(c);
+        bucket.add(c);
       } else {
         graph.replace(c, same, name());
       }

@@ -44,6 +44,17 @@ final class IndexingFixtures {
   private static List<Case> all;
 
   /** The cases whose op is one of {@code ops}. */
+  /** Every case of {@code ops}, once with known static shapes and once with unknown ones. */
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> withStaticShapesOrNot(
+      String... ops) {
+    List<org.junit.jupiter.params.provider.Arguments> out = new java.util.ArrayList<>();
+    for (Case c : of(ops)) {
+      out.add(org.junit.jupiter.params.provider.Arguments.of(c, true));
+      out.add(org.junit.jupiter.params.provider.Arguments.of(c, false));
+    }
+    return out.stream();
+  }
+
   static synchronized List<Case> of(String... ops) {
     if (all == null) {
       all = load();

@@ -26,14 +26,8 @@ class IndexingTest {
   private static final int U = TensorType.UNKNOWN;
 
   static Stream<Arguments> cases() {
-    List<Arguments> out = new ArrayList<>();
-    for (var c :
-        IndexingFixtures.of(
-            "get", "set", "inc", "take", "setTake", "incTake", "fancy", "setFancy", "incFancy")) {
-      out.add(Arguments.of(c, true));
-      out.add(Arguments.of(c, false));
-    }
-    return out.stream();
+    return IndexingFixtures.withStaticShapesOrNot(
+        "get", "set", "inc", "take", "setTake", "incTake", "fancy", "setFancy", "incFancy");
   }
 
   @ParameterizedTest(name = "{0} known={1}")

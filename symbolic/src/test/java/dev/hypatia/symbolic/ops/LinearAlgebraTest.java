@@ -10,7 +10,6 @@ import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.T;
 import dev.hypatia.symbolic.TensorType;
 import dev.hypatia.symbolic.Variable;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LinearAlgebraTest {
   static Stream<Arguments> cases() {
-    List<Arguments> out = new ArrayList<>();
-    for (var c : IndexingFixtures.of("dot", "matmul", "tensordot", "outer")) {
-      out.add(Arguments.of(c, true));
-      out.add(Arguments.of(c, false));
-    }
-    return out.stream();
+    return IndexingFixtures.withStaticShapesOrNot("dot", "matmul", "tensordot", "outer");
   }
 
   @ParameterizedTest(name = "{0} known={1}")
