@@ -1,6 +1,6 @@
 /**
- * Lowering of rewritten graphs to JVM bytecode (ASM) and to readable Java (Janino).
- *
- * <p>Not built yet: see the [jvm-codegen] issue.
+ * Compiles rewritten graphs to JVM code: {@link dev.hypatia.jvm.JvmLinker} lowers a graph to a
+ * program (schedule, memory plan, kernels), then prints it as bytecode with ASM (the default) or as
+ * readable Java compiled by Janino.
  */
 package dev.hypatia.jvm;
