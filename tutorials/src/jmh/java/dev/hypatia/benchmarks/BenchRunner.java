@@ -89,6 +89,9 @@ public final class BenchRunner {
         }
       }
     }
+    if (runs < 1) {
+      throw new IllegalArgumentException("-f must be at least 1 (JVMs per configuration)");
+    }
     if (out == null) {
       throw new IllegalArgumentException("BenchRunner needs --out DIR");
     }

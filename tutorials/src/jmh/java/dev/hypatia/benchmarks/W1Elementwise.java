@@ -116,8 +116,13 @@ public class W1Elementwise {
     return xf != null ? VectorBaselines.w1(xf, yf) : VectorBaselines.w1(xd, yd);
   }
 
-  /** The reference interpreter on the unrewritten graph (BenchRunner runs it for n = 1e6 only). */
+  /**
+   * The reference interpreter on the unrewritten graph, with fewer iterations (it is slow);
+   * BenchRunner runs it for n up to 1e6 only.
+   */
   @Benchmark
+  @Warmup(iterations = 1, time = 1)
+  @Measurement(iterations = 3, time = 1)
   public List<NDArray> baselineInterpreter() {
     return Interpreter.evaluate(List.of(out), bindings);
   }

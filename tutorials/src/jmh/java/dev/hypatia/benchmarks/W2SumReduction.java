@@ -91,8 +91,10 @@ public class W2SumReduction {
     return VectorBaselines.w2(xd, yd);
   }
 
-  /** The reference interpreter on the unrewritten graph. */
+  /** The reference interpreter on the unrewritten graph (fewer iterations: it is slow). */
   @Benchmark
+  @Warmup(iterations = 1, time = 1)
+  @Measurement(iterations = 3, time = 1)
   public List<NDArray> baselineInterpreter() {
     return Interpreter.evaluate(List.of(out), bindings);
   }
