@@ -16,6 +16,7 @@ import static dev.hypatia.jvm.code.Code.ret;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hypatia.jvm.code.Code;
 import dev.hypatia.jvm.code.Expr;
@@ -96,13 +97,23 @@ class ConformanceCallsTest {
 
   @ParameterizedTest
   @EnumSource(Generator.class)
-  void fieldsAndArrayCreation(Generator g) {
+  void fieldsArrayCreationAndReferenceCasts(Generator g) {
     Type unit = Type.getType(TimeUnit.class);
     Expr.Local s = local("s", STRING);
     Expr.Local x = local("x", DA);
     Expr.Local n = local("n", I);
     Expr.Local grid = local("grid", Type.getType(double[][].class));
     Type objects = Type.getType(Object.class);
+    Expr.Local o = local("o", objects);
+    Type length = Type.getMethodType("()I");
+    MethodDef castLength =
+        method(
+            "castLength",
+            I,
+            List.of(o),
+            ret(Code.callVirtual(Code.convert(o, STRING), STRING, false, "length", length)));
+    MethodDef castArray =
+        method("castArray", D, List.of(o), ret(load(Code.convert(o, DA), lit(0))));
     Class<?> c =
         define(
             g,
@@ -134,6 +145,8 @@ class ConformanceCallsTest {
                     Code.store(grid, lit(0), new Expr.NewArray(D, lit(3))),
                     Code.store(load(grid, lit(0)), lit(1), lit(2.5)),
                     ret(grid)),
+                castLength,
+                castArray,
                 method(
                     "createdLength",
                     I,
@@ -149,6 +162,11 @@ class ConformanceCallsTest {
     want[0][1] = 2.5;
     assertArrayEquals(want, (double[][]) call(c, "grid", 2));
     assertEquals(new double[4].length, call(c, "createdLength", 4));
+    Object four = "four";
+    assertEquals(((String) four).length(), call(c, "castLength", four));
+    Object arr = new double[] {2.5};
+    assertEquals(((double[]) arr)[0], call(c, "castArray", arr));
+    assertThrows(ClassCastException.class, () -> call(c, "castLength", arr));
   }
 
   private static final Object[] LITERALS = {

@@ -148,6 +148,12 @@ class JavaSourceTest {
     assertEquals("(new double[a])[b]", JavaExpr.print(load(new Expr.NewArray(D, a), b)));
     assertEquals(
         "Integer.MIN_VALUE - -1", JavaExpr.print(Code.sub(lit(Integer.MIN_VALUE), lit(-1))));
+    Expr.Local o = local("o", Code.OBJECT);
+    Type string = Type.getType(String.class);
+    Expr cast = Code.convert(o, string);
+    assertEquals(
+        "((String) o).length()",
+        JavaExpr.print(Code.callVirtual(cast, string, false, "length", Type.getMethodType("()I"))));
     assertEquals("(byte) 5", JavaExpr.print(new Expr.Literal(5, Type.BYTE_TYPE)));
     assertEquals("(byte) (-5)", JavaExpr.print(new Expr.Literal(-5, Type.BYTE_TYPE)));
   }
