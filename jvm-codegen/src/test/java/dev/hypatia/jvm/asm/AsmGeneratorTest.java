@@ -74,4 +74,22 @@ class AsmGeneratorTest {
     assertTrue(
         e.getMessage().startsWith("the JVM rejected generated class FallsOff: "), e.getMessage());
   }
+
+  @Test
+  void bytecode_operatorJavaDoesNotDefine_isRejected() {
+    Expr.Local d = local("d", Type.DOUBLE_TYPE);
+    Expr shift = new Expr.Binary(Expr.BinaryOp.SHL, d, lit(1));
+    ClassDef def =
+        Backends.statics(
+            "BadShift", Backends.method("f", Type.DOUBLE_TYPE, List.of(d), ret(shift)));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> AsmGenerator.bytecode(def));
+    assertEquals("operator << on D", e.getMessage());
+    Expr.Local z = local("z", Type.BOOLEAN_TYPE);
+    Expr less = new Expr.Binary(Expr.BinaryOp.LT, z, z);
+    ClassDef def2 =
+        Backends.statics("BadLess", Backends.method("f", Type.BOOLEAN_TYPE, List.of(z), ret(less)));
+    e = assertThrows(IllegalArgumentException.class, () -> AsmGenerator.bytecode(def2));
+    assertEquals("operator < on Z", e.getMessage());
+  }
 }

@@ -157,4 +157,13 @@ class JavaSourceTest {
     assertEquals("(byte) 5", JavaExpr.print(new Expr.Literal(5, Type.BYTE_TYPE)));
     assertEquals("(byte) (-5)", JavaExpr.print(new Expr.Literal(-5, Type.BYTE_TYPE)));
   }
+
+  @Test
+  void print_operatorJavaDoesNotDefine_isRejected() {
+    Expr.Local z = local("z", Type.BOOLEAN_TYPE);
+    Expr sum = new Expr.Binary(BinaryOp.ADD, z, z);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> JavaExpr.print(sum));
+    assertEquals("operator + on Z", e.getMessage());
+  }
 }
