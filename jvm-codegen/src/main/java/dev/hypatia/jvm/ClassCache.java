@@ -34,7 +34,8 @@ public final class ClassCache {
 
   /**
    * The class for {@code def} made by {@code generator}, defining it with {@code define} when it is
-   * not cached (or was collected). Concurrent calls for one key define it once.
+   * not cached (or was collected). Concurrent calls for one key define it once; {@code define} runs
+   * under the cache's lock for that key, so it must not call {@code get} itself.
    *
    * @param generator which generator the class comes from (part of the key)
    * @param def the class definition (part of the key; compared structurally)

@@ -71,6 +71,7 @@ final class AsmExprEmitter {
   }
 
   private void binary(Expr.Binary b) {
+    checkOperands(b);
     if (b.op().isComparison()) {
       Label yes = new Label();
       Label end = new Label();
@@ -86,6 +87,26 @@ final class AsmExprEmitter {
     value(b.right());
     g.math(mathOp(b.op()), b.type());
     narrow(b.type());
+  }
+
+  /**
+   * Rejects operators Java does not define on the operand type: arithmetic and ordering on boolean,
+   * bitwise operators and shifts on float and double, shifts on boolean.
+   */
+  static void checkOperands(Expr.Binary b) {
+    int sort = b.left().type().getSort();
+    boolean bool = sort == Type.BOOLEAN;
+    boolean floating = sort == Type.FLOAT || sort == Type.DOUBLE;
+    boolean ok =
+        switch (b.op()) {
+          case EQ, NE -> true;
+          case AND, OR, XOR -> !floating;
+          case SHL, SHR, USHR -> !floating && !bool;
+          default -> !bool;
+        };
+    if (!ok || sort > Type.DOUBLE && b.op() != BinaryOp.EQ && b.op() != BinaryOp.NE) {
+      throw new IllegalArgumentException("operator " + b.op().symbol() + " on " + b.left().type());
+    }
   }
 
   private static int mathOp(BinaryOp op) {
@@ -193,6 +214,7 @@ final class AsmExprEmitter {
   }
 
   private void compare(Expr.Binary b, boolean when, Label target) {
+    checkOperands(b);
     value(b.left());
     value(b.right());
     int zeroTest = zeroTest(b.op(), when);

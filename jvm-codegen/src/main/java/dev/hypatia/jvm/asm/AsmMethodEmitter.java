@@ -83,6 +83,7 @@ final class AsmMethodEmitter {
       forLoop(f);
     } else if (s instanceof Stmt.While w) {
       whileLoop(w);
+      return !(w.test() instanceof Expr.Literal lit && Boolean.TRUE.equals(lit.value()));
     } else if (s instanceof Stmt.If i) {
       return ifElse(i);
     } else if (s instanceof Stmt.Return r) {

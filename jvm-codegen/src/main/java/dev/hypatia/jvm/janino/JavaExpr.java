@@ -100,6 +100,7 @@ final class JavaExpr {
   }
 
   private static Printed binary(Expr.Binary b) {
+    checkOperands(b);
     int prec = precedence(b.op());
     String text =
         expr(b.left()).atLeast(prec)
@@ -109,6 +110,26 @@ final class JavaExpr {
             + expr(b.right()).atLeast(prec + 1);
     Printed p = new Printed(text, prec);
     return b.op().isComparison() ? p : narrow(p, b.type());
+  }
+
+  /**
+   * Rejects operators Java does not define on the operand type: arithmetic and ordering on boolean,
+   * bitwise operators and shifts on float and double, shifts on boolean.
+   */
+  static void checkOperands(Expr.Binary b) {
+    int sort = b.left().type().getSort();
+    boolean bool = sort == Type.BOOLEAN;
+    boolean floating = sort == Type.FLOAT || sort == Type.DOUBLE;
+    boolean ok =
+        switch (b.op()) {
+          case EQ, NE -> true;
+          case AND, OR, XOR -> !floating;
+          case SHL, SHR, USHR -> !floating && !bool;
+          default -> !bool;
+        };
+    if (!ok || sort > Type.DOUBLE && b.op() != BinaryOp.EQ && b.op() != BinaryOp.NE) {
+      throw new IllegalArgumentException("operator " + b.op().symbol() + " on " + b.left().type());
+    }
   }
 
   /** Java computes byte, short and char arithmetic in int; the IR's result keeps the type. */

@@ -147,8 +147,9 @@ public final class JavaSource {
     if (e instanceof Expr.Call) {
       line(depth, JavaExpr.print(e) + ";");
     } else {
-      // Java allows only calls as expression statements: keep the evaluation in a dead local
-      String name = "unused" + unused++;
+      // Java allows only calls as expression statements: keep the evaluation in a dead local,
+      // named with a '$' so that it cannot clash with an IR local
+      String name = "unused$" + unused++;
       line(depth, JavaExpr.typeName(e.type()) + " " + name + " = " + JavaExpr.print(e) + ";");
     }
   }
