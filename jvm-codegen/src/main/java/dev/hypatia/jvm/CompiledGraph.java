@@ -1,26 +1,61 @@
 package dev.hypatia.jvm;
 
+import dev.hypatia.jvm.asm.AsmGenerator;
+import dev.hypatia.jvm.janino.JaninoGenerator;
+import dev.hypatia.jvm.janino.JavaSource;
+import dev.hypatia.jvm.lower.LoweredProgram;
+import dev.hypatia.jvm.lower.Lowering;
+import dev.hypatia.jvm.lower.MemoryPlan;
+import dev.hypatia.jvm.runtime.Frame;
+import dev.hypatia.jvm.runtime.Program;
+import dev.hypatia.symbolic.Apply;
 import dev.hypatia.symbolic.Executable;
 import dev.hypatia.symbolic.FunctionGraph;
+import dev.hypatia.symbolic.HypatiaException;
 import dev.hypatia.symbolic.Interpreter;
 import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Variable;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
-/** A graph compiled to JVM code by {@link JvmLinker}. Safe to call from several threads at once. */
+/**
+ * A graph compiled to JVM code by {@link JvmLinker}: a generated class (shared by every compiled
+ * graph of the same structure), the graph's constants, and its memory plan. Safe to call from
+ * several threads at once: each call has its own {@link Frame} and buffers.
+ */
 public final class CompiledGraph implements Executable {
   private final FunctionGraph graph;
   private final JvmLinker linker;
+  private final LoweredProgram lowered;
+  private final Program program;
 
-  private CompiledGraph(FunctionGraph graph, JvmLinker linker) {
+  private CompiledGraph(FunctionGraph graph, JvmLinker linker, LoweredProgram lowered, Program p) {
     this.graph = graph;
     this.linker = linker;
+    this.lowered = lowered;
+    this.program = p;
   }
 
   static CompiledGraph link(FunctionGraph graph, JvmLinker linker) {
-    return new CompiledGraph(graph, linker);
+    boolean asm = linker.generator() == Generator.ASM;
+    String pkg = asm ? AsmGenerator.class.getPackageName() : JaninoGenerator.PACKAGE;
+    LoweredProgram lowered = Lowering.lower(graph, linker.vectorize(), pkg);
+    java.util.function.Function<dev.hypatia.jvm.code.ClassDef, Class<?>> define =
+        asm ? AsmGenerator::define : JaninoGenerator::define;
+    Class<?> c =
+        linker.cache()
+            ? ClassCache.get(linker.generator(), lowered.classDef(), define)
+            : define.apply(lowered.classDef());
+    Program p;
+    try {
+      p = (Program) c.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot instantiate generated " + c.getName(), e);
+    }
+    return new CompiledGraph(graph, linker, lowered, p);
   }
 
   @Override
@@ -38,17 +73,97 @@ public final class CompiledGraph implements Executable {
     return linker;
   }
 
-  @Override
-  public List<NDArray> run(List<?> values) {
-    Map<Variable, Object> bindings = new HashMap<>();
-    for (int i = 0; i < values.size(); i++) {
-      bindings.put(graph.inputs().get(i), values.get(i));
-    }
-    return Interpreter.evaluate(graph.outputs(), bindings);
+  /** The compiled graph (do not modify it). */
+  public FunctionGraph graph() {
+    return graph;
   }
 
-  /** The generated program as Java source. */
+  /** The generated class (shared by every compiled graph of the same structure). */
+  public Class<?> programClass() {
+    return program.getClass();
+  }
+
+  /** The memory plan the generated code follows. */
+  public MemoryPlan memoryPlan() {
+    return lowered.plan();
+  }
+
+  @Override
+  public List<NDArray> run(List<?> values) {
+    return call(values).outputs();
+  }
+
+  /** One call's outputs and its frame (what it allocated), for tests and profiling. */
+  record Call(List<NDArray> outputs, Frame frame) {}
+
+  Call call(List<?> values) {
+    List<Variable> ins = graph.inputs();
+    if (values.size() != ins.size()) {
+      throw new HypatiaException(
+          "expected " + ins.size() + " input values " + names(ins) + ", got " + values.size());
+    }
+    NDArray[] in = new NDArray[ins.size()];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = Interpreter.checkInput(ins.get(i), values.get(i));
+    }
+    Frame frame = new Frame(lowered.nodes(), lowered.constants());
+    NDArray[] out;
+    try {
+      out = program.run(in, frame);
+    } catch (HypatiaException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw failure(frame, e);
+    }
+    return new Call(detach(out, in), frame);
+  }
+
+  private HypatiaException failure(Frame frame, RuntimeException e) {
+    if (frame.current() < 0) {
+      return new HypatiaException("compiled graph failed: " + e.getMessage(), e);
+    }
+    Apply node = frame.node(frame.current());
+    return new HypatiaException(
+        node.op().name()
+            + ": "
+            + e.getMessage()
+            + "\n  node created at "
+            + node.output(0).location(),
+        e);
+  }
+
+  private static String names(List<Variable> vars) {
+    List<String> n = new ArrayList<>();
+    for (Variable v : vars) {
+      n.add(v.label());
+    }
+    return n.toString();
+  }
+
+  /** Copies outputs sharing storage with an input, a constant or an earlier output. */
+  private List<NDArray> detach(NDArray[] out, NDArray[] in) {
+    Set<Object> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (NDArray a : in) {
+      taken.add(a.data());
+    }
+    for (NDArray c : lowered.constants()) {
+      taken.add(c.data());
+    }
+    List<NDArray> result = new ArrayList<>(out.length);
+    for (NDArray o : out) {
+      NDArray v = taken.add(o.data()) ? o : o.copy();
+      taken.add(v.data());
+      result.add(v);
+    }
+    return result;
+  }
+
+  /** The generated program as Java source (what the Janino generator compiles). */
   public String source() {
-    return "";
+    LoweredProgram readable =
+        linker.generator() == Generator.JANINO
+            ? lowered
+            : Lowering.lower(graph, linker.vectorize(), JaninoGenerator.PACKAGE);
+    return JavaSource.print(readable.classDef(), JaninoGenerator.PACKAGE);
   }
 }

@@ -21,26 +21,28 @@ public final class JvmLinker implements Linker {
   private final Generator generator;
   private final boolean vectorize;
   private final Mode mode;
+  private final boolean cache;
 
-  private JvmLinker(Generator generator, boolean vectorize, Mode mode) {
+  private JvmLinker(Generator generator, boolean vectorize, Mode mode, boolean cache) {
     this.generator = Objects.requireNonNull(generator, "generator");
     this.vectorize = vectorize;
     this.mode = Objects.requireNonNull(mode, "mode");
+    this.cache = cache;
   }
 
   /** The ASM generator, SIMD loops when the JVM has the Vector API, {@link Mode#FAST_RUN}. */
   public static JvmLinker asm() {
-    return new JvmLinker(Generator.ASM, VectorSupport.available(), Mode.FAST_RUN);
+    return new JvmLinker(Generator.ASM, VectorSupport.available(), Mode.FAST_RUN, true);
   }
 
   /** As {@link #asm()} with the Janino generator (readable {@link CompiledGraph#source()}). */
   public static JvmLinker janino() {
-    return new JvmLinker(Generator.JANINO, VectorSupport.available(), Mode.FAST_RUN);
+    return new JvmLinker(Generator.JANINO, VectorSupport.available(), Mode.FAST_RUN, true);
   }
 
   /** This linker with {@code generator}. */
   public JvmLinker withGenerator(Generator generator) {
-    return new JvmLinker(generator, vectorize, mode);
+    return new JvmLinker(generator, vectorize, mode, cache);
   }
 
   /**
@@ -48,12 +50,25 @@ public final class JvmLinker implements Linker {
    * ({@link VectorSupport}), scalar loops otherwise.
    */
   public JvmLinker withVectorize(boolean vectorize) {
-    return new JvmLinker(generator, vectorize && VectorSupport.available(), mode);
+    return new JvmLinker(generator, vectorize && VectorSupport.available(), mode, cache);
   }
 
   /** This linker rewriting with {@code mode} in {@link #compile} (not in {@link #link}). */
   public JvmLinker withMode(Mode mode) {
-    return new JvmLinker(generator, vectorize, mode);
+    return new JvmLinker(generator, vectorize, mode, cache);
+  }
+
+  /**
+   * This linker sharing generated classes between graphs of equal structure when {@code cache} is
+   * true (the default), or generating a class for every link (to measure first compiles).
+   */
+  public JvmLinker withCache(boolean cache) {
+    return new JvmLinker(generator, vectorize, mode, cache);
+  }
+
+  /** Whether generated classes are shared through the class cache. */
+  public boolean cache() {
+    return cache;
   }
 
   /** The generator. */

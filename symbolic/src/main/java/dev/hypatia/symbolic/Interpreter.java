@@ -36,7 +36,7 @@ public final class Interpreter {
       for (Variable in : node.inputs()) {
         args.add(values.get(in));
       }
-      List<NDArray> results = performChecked(node, args);
+      List<NDArray> results = perform(node, args);
       for (int i = 0; i < results.size(); i++) {
         values.put(node.output(i), results.get(i));
       }
@@ -120,12 +120,18 @@ public final class Interpreter {
     return DType.promote(from, to) == to || (value instanceof Double && to == DType.FLOAT32);
   }
 
-  private static List<NDArray> performChecked(Apply node, List<NDArray> args) {
+  /**
+   * One node's {@link Op#perform}, as the interpreter runs it: a failure becomes {@link #failure},
+   * and results are checked against the node's output types.
+   *
+   * @throws HypatiaException when the op fails, naming the node and its inputs' actual shapes
+   */
+  public static List<NDArray> perform(Apply node, List<NDArray> args) {
     List<NDArray> results;
     try {
       results = node.op().perform(node, args);
     } catch (RuntimeException e) {
-      throw new HypatiaException(nodeFailure(node, args, e.getMessage()), e);
+      throw failure(node, args, e);
     }
     if (results.size() != node.outputs().size()) {
       throw new IllegalStateException(
@@ -152,6 +158,14 @@ public final class Interpreter {
       }
     }
     return results;
+  }
+
+  /**
+   * The exception for {@code node} failing with {@code cause} on {@code args}: the op, the problem,
+   * each input's type and actual shape with its creation site, and where the node was built.
+   */
+  public static HypatiaException failure(Apply node, List<NDArray> args, RuntimeException cause) {
+    return new HypatiaException(nodeFailure(node, args, cause.getMessage()), cause);
   }
 
   /** A message for a node that failed at run time, with the actual input shapes. */

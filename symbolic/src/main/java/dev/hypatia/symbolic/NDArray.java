@@ -44,6 +44,28 @@ public final class NDArray {
     return new NDArray(dtype, data, shape.clone(), contiguousStrides(shape), 0);
   }
 
+  /**
+   * A C-contiguous array over {@code data[offset .. offset + size)}, for kernels that recycle
+   * storage; {@code data} may be longer. Not copied: writes show through.
+   *
+   * @throws IllegalArgumentException when the range does not fit in {@code data}
+   */
+  public static NDArray over(DType dtype, Object data, int offset, int... shape) {
+    checkShape(shape);
+    int n = sizeOf(shape);
+    if (offset < 0 || offset + (long) n > dtype.length(data)) {
+      throw new IllegalArgumentException(
+          "shape "
+              + TensorType.shapeString(shape)
+              + " at offset "
+              + offset
+              + " does not fit in "
+              + dtype.length(data)
+              + " elements");
+    }
+    return new NDArray(dtype, data, shape.clone(), contiguousStrides(shape), offset);
+  }
+
   /** A zero-filled C-contiguous array. */
   public static NDArray zeros(DType dtype, int... shape) {
     checkShape(shape);

@@ -70,20 +70,20 @@ public class CompileTime {
   @Benchmark
   public CompiledGraph firstCompileAsm() {
     LogisticModel.TrainGraph g = LogisticModel.build(freshRate());
-    return JvmLinker.asm().compile(g.inputs(), g.outputs());
+    return JvmLinker.asm().withCache(false).compile(g.inputs(), g.outputs());
   }
 
   /** As {@link #firstCompileAsm} with the Janino generator. */
   @Benchmark
   public CompiledGraph firstCompileJanino() {
     LogisticModel.TrainGraph g = LogisticModel.build(freshRate());
-    return JvmLinker.janino().compile(g.inputs(), g.outputs());
+    return JvmLinker.janino().withCache(false).compile(g.inputs(), g.outputs());
   }
 
   /** The link alone (lowering, code generation, class definition) of a new rewritten graph. */
   @Benchmark
   public CompiledGraph firstLinkAsm(Rewritten r) {
-    return JvmLinker.asm().link(r.graph);
+    return JvmLinker.asm().withCache(false).link(r.graph);
   }
 
   /** Compiling again the very graph compiled in setup. */

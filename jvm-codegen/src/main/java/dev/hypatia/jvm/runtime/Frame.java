@@ -1,0 +1,198 @@
+package dev.hypatia.jvm.runtime;
+
+import dev.hypatia.symbolic.Apply;
+import dev.hypatia.symbolic.Broadcast;
+import dev.hypatia.symbolic.DType;
+import dev.hypatia.symbolic.Interpreter;
+import dev.hypatia.symbolic.NDArray;
+import dev.hypatia.symbolic.ops.Dot;
+import dev.hypatia.symbolic.ops.FusedReduce;
+import dev.hypatia.symbolic.ops.Gemm;
+import dev.hypatia.symbolic.ops.Matmul;
+import dev.hypatia.symbolic.ops.Reduce;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One call of a compiled graph: the graph's constants and nodes (shared, read-only), the node now
+ * running (for error messages) and what the call allocated. Generated code calls it for everything
+ * that is not a loop: shapes, allocation, ops without a kernel. Not thread-safe: one per call.
+ */
+public final class Frame {
+  private final Apply[] nodes;
+  private final NDArray[] constants;
+  private int node = -1;
+  private int allocations;
+  private long allocatedElements;
+  private int reuses;
+
+  /** A frame over the program's nodes (by node number) and constants (by constant number). */
+  public Frame(Apply[] nodes, NDArray[] constants) {
+    this.nodes = nodes;
+    this.constants = constants;
+  }
+
+  /** Constant {@code k}'s value (shared: generated code never writes to it). */
+  public NDArray constant(int k) {
+    return constants[k];
+  }
+
+  /** Records that node {@code k} runs now, so that a failure names it. */
+  public void at(int k) {
+    node = k;
+  }
+
+  /** The node running when the call failed, or -1. */
+  public int current() {
+    return node;
+  }
+
+  /** The node numbered {@code k}. */
+  public Apply node(int k) {
+    return nodes[k];
+  }
+
+  /**
+   * Node {@code k}'s op's reference {@code perform}, with the interpreter's checks and messages.
+   *
+   * @throws dev.hypatia.symbolic.HypatiaException when the op fails
+   */
+  public NDArray[] perform(int k, NDArray[] args) {
+    return Interpreter.perform(nodes[k], List.of(args)).toArray(new NDArray[0]);
+  }
+
+  /**
+   * The shape {@code args} broadcast to, for elementwise node {@code k}.
+   *
+   * @throws dev.hypatia.symbolic.HypatiaException (the interpreter's) when they do not broadcast
+   */
+  public int[] broadcast(int k, NDArray[] args) {
+    int[][] shapes = new int[args.length][];
+    for (int i = 0; i < args.length; i++) {
+      shapes[i] = args[i].shape();
+    }
+    try {
+      return Broadcast.shape(shapes);
+    } catch (IllegalArgumentException e) {
+      throw Interpreter.failure(nodes[k], List.of(args), e);
+    }
+  }
+
+  /**
+   * The output shape of reduction node {@code k} ({@link Reduce} or {@link FusedReduce}) over
+   * {@code args} broadcast together. Modified: none.
+   *
+   * @throws dev.hypatia.symbolic.HypatiaException for inputs that do not broadcast, or a max or min
+   *     of no element
+   */
+  public int[] reduce(int k, NDArray[] args) {
+    int[] in = broadcast(k, args);
+    Reduce r = reduction(k);
+    int[] axes = r.axes().toArray();
+    int count = 1;
+    for (int a : axes) {
+      count *= in[a];
+    }
+    int[] out = keptShape(in, axes);
+    if (count == 0 && NDArray.sizeOf(out) > 0 && r.fn().identity().isEmpty()) {
+      perform(k, args); // raises the interpreter's error
+      throw new IllegalStateException("expected the reference to reject an empty fold");
+    }
+    return r.keepdims() ? out : dropAxes(in, axes);
+  }
+
+  /** The folded axes of reduction node {@code k}. */
+  public int[] axes(int k) {
+    return reduction(k).axes().toArray();
+  }
+
+  /** {@code shape} with {@code axes} set to 1. */
+  public static int[] keptShape(int[] shape, int[] axes) {
+    int[] out = shape.clone();
+    for (int a : axes) {
+      out[a] = 1;
+    }
+    return out;
+  }
+
+  private static int[] dropAxes(int[] shape, int[] axes) {
+    int[] out = new int[shape.length - axes.length];
+    int j = 0;
+    for (int i = 0; i < shape.length; i++) {
+      if (Arrays.binarySearch(axes, i) < 0) {
+        out[j++] = shape[i];
+      }
+    }
+    return out;
+  }
+
+  private Reduce reduction(int k) {
+    Object op = nodes[k].op();
+    return op instanceof FusedReduce f ? f.reduction() : (Reduce) op;
+  }
+
+  /**
+   * Matrix node {@code k} (dot, matmul or gemm, inputs in the op's order) through {@link
+   * MatrixKernels}, a failure reported as the interpreter reports it.
+   *
+   * @throws dev.hypatia.symbolic.HypatiaException when the shapes do not fit
+   */
+  public NDArray matrix(int k, NDArray[] args) {
+    Object op = nodes[k].op();
+    try {
+      if (op instanceof Dot) {
+        return MatrixKernels.dot(args[0], args[1]);
+      }
+      if (op instanceof Matmul) {
+        return MatrixKernels.matmul(args[0], args[1]);
+      }
+      if (op instanceof Gemm) {
+        return MatrixKernels.gemm(args[0], args[1], args[2], args[3], args[4]);
+      }
+    } catch (IllegalArgumentException e) {
+      throw Interpreter.failure(nodes[k], List.of(args), e);
+    }
+    throw new IllegalArgumentException(nodes[k].op().name() + " is not a matrix product");
+  }
+
+  /** A new zero-filled C-contiguous array, counted in {@link #allocations()}. */
+  public NDArray allocate(DType dtype, int[] shape) {
+    allocations++;
+    allocatedElements += NDArray.sizeOf(shape);
+    return NDArray.zeros(dtype, shape);
+  }
+
+  /**
+   * An array of {@code dtype} and {@code shape} over {@code dead}'s storage when it is big enough
+   * and of that dtype (the memory plan passes a value no longer needed, or an input this node
+   * overwrites in place), else a new one. Not zeroed. Modified: dead's storage, later.
+   */
+  public NDArray reuse(NDArray dead, DType dtype, int[] shape) {
+    if (dead != null && dead.dtype() == dtype) {
+      if (dead.isContiguous() && Arrays.equals(dead.shape(), shape)) {
+        reuses++;
+        return dead;
+      }
+      if (dtype.length(dead.data()) >= NDArray.sizeOf(shape)) {
+        reuses++;
+        return NDArray.over(dtype, dead.data(), 0, shape);
+      }
+    }
+    return allocate(dtype, shape);
+  }
+
+  /** How many arrays this call allocated (outputs included). */
+  public int allocations() {
+    return allocations;
+  }
+
+  /** How many elements those arrays hold. */
+  public long allocatedElements() {
+    return allocatedElements;
+  }
+
+  /** How many times storage was reused instead of allocated. */
+  public int reuses() {
+    return reuses;
+  }
+}
