@@ -27,28 +27,28 @@ final class JavaExpr {
     }
   }
 
-  private JavaExpr() {}
+  private final Imports names;
 
-  /** The Java name of a type: primitives, arrays as {@code double[]}, java.lang types short. */
-  static String typeName(Type t) {
-    if (t.getSort() == Type.ARRAY) {
-      return typeName(t.getElementType()) + "[]".repeat(t.getDimensions());
-    }
-    String name = t.getClassName().replace('$', '.');
-    String rest = name.startsWith("java.lang.") ? name.substring("java.lang.".length()) : "";
-    return !rest.isEmpty() && !rest.contains(".") ? rest : name;
+  /** Prints with the type names of {@code names}. */
+  JavaExpr(Imports names) {
+    this.names = names;
+  }
+
+  /** The Java name of a type (see {@link Imports#name}). */
+  String typeName(Type t) {
+    return names.name(t);
   }
 
   /** {@code e} printed without outer parentheses (for statement positions). */
-  static String print(Expr e) {
+  String print(Expr e) {
     return expr(e).text();
   }
 
-  static Printed expr(Expr e) {
+  Printed expr(Expr e) {
     if (e instanceof Expr.Local l) {
       return primary(l.name());
     } else if (e instanceof Expr.Literal lit) {
-      return JavaLiterals.literal(lit);
+      return JavaLiterals.literal(lit, this);
     } else if (e instanceof Expr.Negate n) {
       Printed operand = expr(n.operand());
       String text =
@@ -95,11 +95,11 @@ final class JavaExpr {
   }
 
   /** {@code (type) operand}, the operand parenthesised unless it is primary. */
-  static Printed cast(Type type, Printed operand) {
+  Printed cast(Type type, Printed operand) {
     return new Printed("(" + typeName(type) + ") " + operand.atLeast(PRIMARY), UNARY);
   }
 
-  private static Printed binary(Expr.Binary b) {
+  private Printed binary(Expr.Binary b) {
     checkOperands(b);
     int prec = precedence(b.op());
     String text =
@@ -133,7 +133,7 @@ final class JavaExpr {
   }
 
   /** Java computes byte, short and char arithmetic in int; the IR's result keeps the type. */
-  private static Printed narrow(Printed p, Type t) {
+  private Printed narrow(Printed p, Type t) {
     int sort = t.getSort();
     boolean small = sort == Type.BYTE || sort == Type.SHORT || sort == Type.CHAR;
     return small ? cast(t, p) : p;
@@ -152,7 +152,7 @@ final class JavaExpr {
     };
   }
 
-  private static Printed convert(Expr.Convert c) {
+  private Printed convert(Expr.Convert c) {
     Type from = c.operand().type();
     Type to = c.type();
     boolean fromPrimitive = from.getSort() <= Type.DOUBLE;
@@ -164,7 +164,7 @@ final class JavaExpr {
     return from.equals(to) ? expr(c.operand()) : cast(to, expr(c.operand()));
   }
 
-  private static Printed call(Expr.Call c) {
+  private Printed call(Expr.Call c) {
     Type[] params = c.method().getArgumentTypes();
     List<String> args = new ArrayList<>();
     for (int i = 0; i < params.length; i++) {
@@ -172,7 +172,11 @@ final class JavaExpr {
       // a cast pins Java's overload choice to the descriptor when the argument's type differs
       args.add(a.type().equals(params[i]) ? print(a) : cast(params[i], expr(a)).text());
     }
+    String call = c.name() + "(" + String.join(", ", args) + ")";
+    if (c.target() == null && names.isSelf(c.owner())) {
+      return primary(call);
+    }
     String target = c.target() == null ? typeName(c.owner()) : expr(c.target()).atLeast(PRIMARY);
-    return primary(target + "." + c.name() + "(" + String.join(", ", args) + ")");
+    return primary(target + "." + call);
   }
 }

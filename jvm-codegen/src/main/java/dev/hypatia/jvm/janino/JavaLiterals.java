@@ -8,22 +8,22 @@ final class JavaLiterals {
   private JavaLiterals() {}
 
   /** The literal in Java source: exact doubles and floats, named NaN and infinities. */
-  static JavaExpr.Printed literal(Expr.Literal lit) {
+  static JavaExpr.Printed literal(Expr.Literal lit, JavaExpr x) {
     Object v = lit.value();
     Type t = lit.type();
     return switch (t.getSort()) {
       case Type.BOOLEAN -> JavaExpr.primary(String.valueOf(v));
-      case Type.INT -> intLiteral(((Number) v).intValue());
+      case Type.INT -> intLiteral(((Number) v).intValue(), x);
       case Type.BYTE, Type.SHORT, Type.CHAR -> {
         int i = v instanceof Character c ? c : ((Number) v).intValue();
-        yield JavaExpr.cast(t, intLiteral(i));
+        yield x.cast(t, intLiteral(i, x));
       }
-      case Type.LONG -> longLiteral(((Number) v).longValue());
-      case Type.FLOAT -> floatLiteral(((Number) v).floatValue());
-      case Type.DOUBLE -> doubleLiteral(((Number) v).doubleValue());
+      case Type.LONG -> longLiteral(((Number) v).longValue(), x);
+      case Type.FLOAT -> floatLiteral(((Number) v).floatValue(), x);
+      case Type.DOUBLE -> doubleLiteral(((Number) v).doubleValue(), x);
       default -> {
         if (v == null) {
-          yield JavaExpr.cast(t, JavaExpr.primary("null"));
+          yield x.cast(t, JavaExpr.primary("null"));
         } else if (v instanceof String s) {
           yield JavaExpr.primary(quote(s));
         }
@@ -38,28 +38,33 @@ final class JavaLiterals {
         : JavaExpr.primary(text);
   }
 
-  private static JavaExpr.Printed intLiteral(int v) {
-    return v == Integer.MIN_VALUE ? JavaExpr.primary("Integer.MIN_VALUE") : signed(v + "");
+  /** {@code Box.NAME}, the box class named through {@code x} (a local may obscure it). */
+  private static JavaExpr.Printed constant(Class<?> box, String name, JavaExpr x) {
+    return JavaExpr.primary(x.typeName(Type.getType(box)) + "." + name);
   }
 
-  private static JavaExpr.Printed longLiteral(long v) {
-    return v == Long.MIN_VALUE ? JavaExpr.primary("Long.MIN_VALUE") : signed(v + "L");
+  private static JavaExpr.Printed intLiteral(int v, JavaExpr x) {
+    return v == Integer.MIN_VALUE ? constant(Integer.class, "MIN_VALUE", x) : signed(v + "");
   }
 
-  private static JavaExpr.Printed floatLiteral(float v) {
+  private static JavaExpr.Printed longLiteral(long v, JavaExpr x) {
+    return v == Long.MIN_VALUE ? constant(Long.class, "MIN_VALUE", x) : signed(v + "L");
+  }
+
+  private static JavaExpr.Printed floatLiteral(float v, JavaExpr x) {
     if (Float.isNaN(v)) {
-      return JavaExpr.primary("Float.NaN");
+      return constant(Float.class, "NaN", x);
     } else if (Float.isInfinite(v)) {
-      return JavaExpr.primary(v > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY");
+      return constant(Float.class, v > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY", x);
     }
     return signed(Float.toString(v) + "f");
   }
 
-  private static JavaExpr.Printed doubleLiteral(double v) {
+  private static JavaExpr.Printed doubleLiteral(double v, JavaExpr x) {
     if (Double.isNaN(v)) {
-      return JavaExpr.primary("Double.NaN");
+      return constant(Double.class, "NaN", x);
     } else if (Double.isInfinite(v)) {
-      return JavaExpr.primary(v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY");
+      return constant(Double.class, v > 0 ? "POSITIVE_INFINITY" : "NEGATIVE_INFINITY", x);
     }
     return signed(Double.toString(v));
   }

@@ -10,16 +10,21 @@ import org.objectweb.asm.Type;
 
 /**
  * Prints a {@link ClassDef} as readable Java source in the subset Janino compiles (Java 6/7 style):
- * two-space indentation, fully qualified type names ({@code java.lang} ones short), exact literals,
- * parentheses only where precedence needs them.
+ * two-space indentation, sorted single-type imports and simple type names wherever unambiguous (see
+ * {@link Imports}), exact literals, parentheses only where precedence needs them.
  */
 public final class JavaSource {
   private static final String INDENT = "  ";
 
   private final StringBuilder out = new StringBuilder();
+  private final Imports names;
+  private final JavaExpr x;
   private int unused;
 
-  private JavaSource() {}
+  private JavaSource(Imports names) {
+    this.names = names;
+    this.x = new JavaExpr(names);
+  }
 
   /**
    * The source of {@code def} as a public final class in {@code packageName}.
@@ -31,18 +36,23 @@ public final class JavaSource {
    *     boolean and a number, a literal of the wrong kind)
    */
   public static String print(ClassDef def, String packageName) {
-    JavaSource s = new JavaSource();
-    s.classDef(def, packageName);
+    Imports names = new Imports(packageName, def.simpleName());
+    new JavaSource(names).classDef(def); // records the names the source uses
+    names.resolve();
+    JavaSource s = new JavaSource(names);
+    s.out.append("package ").append(packageName).append(";\n\n");
+    String imports = names.lines();
+    s.out.append(imports).append(imports.isEmpty() ? "" : "\n");
+    s.classDef(def);
     return s.out.toString();
   }
 
-  private void classDef(ClassDef def, String packageName) {
-    out.append("package ").append(packageName).append(";\n\n");
+  private void classDef(ClassDef def) {
     doc(def.doc(), 0);
     out.append("public final class ").append(def.simpleName());
     if (!def.interfaces().isEmpty()) {
       List<String> names = new ArrayList<>();
-      def.interfaces().forEach(t -> names.add(JavaExpr.typeName(t)));
+      def.interfaces().forEach(t -> names.add(x.typeName(t)));
       out.append(" implements ").append(String.join(", ", names));
     }
     out.append(" {\n");
@@ -57,11 +67,14 @@ public final class JavaSource {
   private void method(MethodDef m) {
     doc(m.doc(), 1);
     List<String> params = new ArrayList<>();
-    m.params().forEach(p -> params.add(JavaExpr.typeName(p.type()) + " " + p.name()));
+    for (Expr.Local p : m.params()) {
+      names.local(p.name());
+      params.add(x.typeName(p.type()) + " " + p.name());
+    }
     String head =
         "public "
             + (m.isStatic() ? "static " : "")
-            + (m.returnType().equals(Type.VOID_TYPE) ? "void" : JavaExpr.typeName(m.returnType()))
+            + (m.returnType().equals(Type.VOID_TYPE) ? "void" : x.typeName(m.returnType()))
             + " "
             + m.name()
             + "("
@@ -109,27 +122,26 @@ public final class JavaSource {
   private boolean statement(Stmt s, int depth) {
     if (s instanceof Stmt.Declare d) {
       Expr.Local l = d.local();
-      line(
-          depth,
-          JavaExpr.typeName(l.type()) + " " + l.name() + " = " + JavaExpr.print(d.init()) + ";");
+      names.local(l.name());
+      line(depth, x.typeName(l.type()) + " " + l.name() + " = " + x.print(d.init()) + ";");
     } else if (s instanceof Stmt.Assign a) {
-      line(depth, a.local().name() + " = " + JavaExpr.print(a.value()) + ";");
+      line(depth, a.local().name() + " = " + x.print(a.value()) + ";");
     } else if (s instanceof Stmt.ArrayStore st) {
-      String target = JavaExpr.expr(new Expr.ArrayLoad(st.array(), st.index())).text();
-      line(depth, target + " = " + JavaExpr.print(st.value()) + ";");
+      String target = x.expr(new Expr.ArrayLoad(st.array(), st.index())).text();
+      line(depth, target + " = " + x.print(st.value()) + ";");
     } else if (s instanceof Stmt.Eval e) {
       eval(e.expr(), depth);
     } else if (s instanceof Stmt.For f) {
       forLoop(f, depth);
     } else if (s instanceof Stmt.While w) {
-      line(depth, "while (" + JavaExpr.print(w.test()) + ") {");
+      line(depth, "while (" + x.print(w.test()) + ") {");
       statements(w.body(), depth + 1);
       line(depth, "}");
       return !isTrue(w.test());
     } else if (s instanceof Stmt.If i) {
       return ifElse(i, depth);
     } else if (s instanceof Stmt.Return r) {
-      line(depth, r.value() == null ? "return;" : "return " + JavaExpr.print(r.value()) + ";");
+      line(depth, r.value() == null ? "return;" : "return " + x.print(r.value()) + ";");
       return false;
     } else if (s instanceof Stmt.Comment c) {
       for (String l : c.text().split("\n", -1)) {
@@ -145,30 +157,31 @@ public final class JavaSource {
 
   private void eval(Expr e, int depth) {
     if (e instanceof Expr.Call) {
-      line(depth, JavaExpr.print(e) + ";");
+      line(depth, x.print(e) + ";");
     } else {
       // Java allows only calls as expression statements: keep the evaluation in a dead local,
       // named with a '$' so that it cannot clash with an IR local
       String name = "unused$" + unused++;
-      line(depth, JavaExpr.typeName(e.type()) + " " + name + " = " + JavaExpr.print(e) + ";");
+      line(depth, x.typeName(e.type()) + " " + name + " = " + x.print(e) + ";");
     }
   }
 
   private void forLoop(Stmt.For f, int depth) {
     String c = f.counter().name();
+    names.local(c);
     boolean one = f.step() instanceof Expr.Literal lit && Integer.valueOf(1).equals(lit.value());
-    String step = one ? c + "++" : c + " += " + JavaExpr.print(f.step());
+    String step = one ? c + "++" : c + " += " + x.print(f.step());
     String head =
         "for ("
-            + JavaExpr.typeName(f.counter().type())
+            + x.typeName(f.counter().type())
             + " "
             + c
             + " = "
-            + JavaExpr.print(f.from())
+            + x.print(f.from())
             + "; "
             + c
             + " < "
-            + JavaExpr.expr(f.to()).atLeast(10)
+            + x.expr(f.to()).atLeast(10)
             + "; "
             + step
             + ") {";
@@ -178,7 +191,7 @@ public final class JavaSource {
   }
 
   private boolean ifElse(Stmt.If i, int depth) {
-    line(depth, "if (" + JavaExpr.print(i.test()) + ") {");
+    line(depth, "if (" + x.print(i.test()) + ") {");
     boolean thenFalls = statements(i.then(), depth + 1);
     boolean elseFalls = true;
     if (!i.orElse().isEmpty()) {

@@ -73,6 +73,11 @@ class JavaSourceTest {
     return new ClassDef("Axpy", List.of(), List.of(axpy, sum), "y += a * x");
   }
 
+  /** An expression alone, its classes qualified ({@code java.lang} ones short). */
+  private static String print(Expr e) {
+    return new JavaExpr(Imports.qualified()).print(e);
+  }
+
   @Test
   void print_axpy_isReadableJava() {
     String want =
@@ -142,28 +147,26 @@ class JavaSourceTest {
     Expr sub = Code.sub(a, Code.sub(b, a));
     Expr neg = Code.neg(Code.neg(a));
     Expr cmp = new Expr.Binary(BinaryOp.EQ, Code.lt(a, b), lit(true));
-    assertEquals("a - (b - a)", JavaExpr.print(sub));
-    assertEquals("-(-a)", JavaExpr.print(neg));
-    assertEquals("a < b == true", JavaExpr.print(cmp));
-    assertEquals("(new double[a])[b]", JavaExpr.print(load(new Expr.NewArray(D, a), b)));
-    assertEquals(
-        "Integer.MIN_VALUE - -1", JavaExpr.print(Code.sub(lit(Integer.MIN_VALUE), lit(-1))));
+    assertEquals("a - (b - a)", print(sub));
+    assertEquals("-(-a)", print(neg));
+    assertEquals("a < b == true", print(cmp));
+    assertEquals("(new double[a])[b]", print(load(new Expr.NewArray(D, a), b)));
+    assertEquals("Integer.MIN_VALUE - -1", print(Code.sub(lit(Integer.MIN_VALUE), lit(-1))));
     Expr.Local o = local("o", Code.OBJECT);
     Type string = Type.getType(String.class);
     Expr cast = Code.convert(o, string);
     assertEquals(
         "((String) o).length()",
-        JavaExpr.print(Code.callVirtual(cast, string, false, "length", Type.getMethodType("()I"))));
-    assertEquals("(byte) 5", JavaExpr.print(new Expr.Literal(5, Type.BYTE_TYPE)));
-    assertEquals("(byte) (-5)", JavaExpr.print(new Expr.Literal(-5, Type.BYTE_TYPE)));
+        print(Code.callVirtual(cast, string, false, "length", Type.getMethodType("()I"))));
+    assertEquals("(byte) 5", print(new Expr.Literal(5, Type.BYTE_TYPE)));
+    assertEquals("(byte) (-5)", print(new Expr.Literal(-5, Type.BYTE_TYPE)));
   }
 
   @Test
   void print_operatorJavaDoesNotDefine_isRejected() {
     Expr.Local z = local("z", Type.BOOLEAN_TYPE);
     Expr sum = new Expr.Binary(BinaryOp.ADD, z, z);
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> JavaExpr.print(sum));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> print(sum));
     assertEquals("operator + on Z", e.getMessage());
   }
 }
