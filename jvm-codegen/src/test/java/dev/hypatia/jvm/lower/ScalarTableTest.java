@@ -155,14 +155,14 @@ class ScalarTableTest {
     return switch (op.arity()) {
       case 1 ->
           Arrays.stream(ScalarGrid.doublesFor(op, 120)).mapToObj(x -> new double[] {x}).toList();
-      case 2 -> ScalarGrid.pairs(ScalarGrid.doubles(30));
+      case 2 -> ScalarGrid.pairs(ScalarGrid.doubles(12));
       default -> triples(ScalarGrid.doubles(0));
     };
   }
 
   private static List<long[]> longTuples(ScalarOp op) {
     boolean slow = op == UnaryFn.PSI || op == UnaryFn.TRIGAMMA || op instanceof Polygamma;
-    long[] values = ScalarGrid.longs(30);
+    long[] values = ScalarGrid.longs(20);
     if (slow) {
       // Commons' digamma and trigamma step once per unit below 0: forever at -2^63
       values = Arrays.stream(values).filter(x -> x >= -1000 && x <= 1000).toArray();
@@ -185,7 +185,7 @@ class ScalarTableTest {
 
   private static List<double[]> triples(double[] values) {
     List<double[]> out = new ArrayList<>();
-    double[] few = Arrays.copyOf(values, 24);
+    double[] few = Arrays.copyOf(values, 20);
     for (double a : few) {
       for (double[] p : ScalarGrid.pairs(few)) {
         out.add(new double[] {a, p[0], p[1]});
