@@ -7,15 +7,19 @@ package dev.hypatia.jvm.runtime;
  * ({@code VectorGemm32}) when {@link VectorSupport#available()}, else {@link ScalarGemm32}. Large
  * products are split across {@link Parallel#threads()} threads by blocks of rows or columns of C.
  *
+ * <p>This class mirrors {@link Gemm64} line for line (float for double), except for the blocking
+ * constants: a float32 B sliver of the same depth is twice as wide, so KC is halved to keep it in
+ * L1.
+ *
  * <p>BLAS semantics: {@code beta == 0} overwrites C without reading it (a NaN in C does not
  * propagate), and {@code alpha == 0} or {@code k == 0} only scales C by beta.
  */
 public final class Gemm32 {
   /** Rows of A in a packed block (a multiple of every kernel's MR). */
-  private static final int MC = 120;
+  private static final int MC = 240;
 
   /** Depth of a packed panel. */
-  private static final int KC = 256;
+  private static final int KC = 128;
 
   /** Columns of B in a packed panel (a multiple of every kernel's NR). */
   private static final int NC = 3072;
