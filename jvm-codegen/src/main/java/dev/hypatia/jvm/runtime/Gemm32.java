@@ -7,15 +7,19 @@ package dev.hypatia.jvm.runtime;
  * ({@code VectorGemm32}) when {@link VectorSupport#available()}, else {@link ScalarGemm32}. Large
  * products are split across {@link Parallel#threads()} threads by blocks of rows or columns of C.
  *
+ * <p>This class mirrors {@link Gemm64} line for line (float for double), except for the blocking
+ * constants: a float32 B sliver of the same depth is twice as wide, so KC is halved to keep it in
+ * L1.
+ *
  * <p>BLAS semantics: {@code beta == 0} overwrites C without reading it (a NaN in C does not
  * propagate), and {@code alpha == 0} or {@code k == 0} only scales C by beta.
  */
 public final class Gemm32 {
   /** Rows of A in a packed block (a multiple of every kernel's MR). */
-  private static final int MC = 120;
+  private static final int MC = 240;
 
   /** Depth of a packed panel. */
-  private static final int KC = 256;
+  private static final int KC = 128;
 
   /** Columns of B in a packed panel (a multiple of every kernel's NR). */
   private static final int NC = 3072;
@@ -172,14 +176,16 @@ public final class Gemm32 {
     Buffers buf = BUFFERS.get();
     float[] tile = buf.tile(mr * nr);
     if (m <= MC) {
-      // One block of A: B is packed a sliver at a time and used while it is still in L1.
+      // One block of A: B is packed a few slivers at a time and used while still in cache
+      // (eight slivers when its rows are contiguous, so that packing reads long runs).
+      int nb = b.colStride == 1 ? 8 * nr : nr;
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
         float[] ap = buf.packedA(ceilDiv(m, mr) * mr * kc);
         packA(a.at(0, pc), m, kc, mr, ap);
-        float[] bp = buf.packedB(nr * kc);
-        for (int jc = 0; jc < n; jc += nr) {
-          int nc = Math.min(nr, n - jc);
+        float[] bp = buf.packedB(nb * kc);
+        for (int jc = 0; jc < n; jc += nb) {
+          int nc = Math.min(nb, n - jc);
           packB(b.at(pc, jc), kc, nc, nr, bp);
           block(kr, kc, m, nc, ap, bp, alpha, pc == 0 ? beta : 1, c.at(0, jc), tile);
         }

@@ -172,14 +172,16 @@ public final class Gemm64 {
     Buffers buf = BUFFERS.get();
     double[] tile = buf.tile(mr * nr);
     if (m <= MC) {
-      // One block of A: B is packed a sliver at a time and used while it is still in L1.
+      // One block of A: B is packed a few slivers at a time and used while still in cache
+      // (eight slivers when its rows are contiguous, so that packing reads long runs).
+      int nb = b.colStride == 1 ? 8 * nr : nr;
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
         double[] ap = buf.packedA(ceilDiv(m, mr) * mr * kc);
         packA(a.at(0, pc), m, kc, mr, ap);
-        double[] bp = buf.packedB(nr * kc);
-        for (int jc = 0; jc < n; jc += nr) {
-          int nc = Math.min(nr, n - jc);
+        double[] bp = buf.packedB(nb * kc);
+        for (int jc = 0; jc < n; jc += nb) {
+          int nc = Math.min(nb, n - jc);
           packB(b.at(pc, jc), kc, nc, nr, bp);
           block(kr, kc, m, nc, ap, bp, alpha, pc == 0 ? beta : 1, c.at(0, jc), tile);
         }

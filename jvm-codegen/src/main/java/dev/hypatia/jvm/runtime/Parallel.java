@@ -68,7 +68,10 @@ final class Parallel {
       try {
         f.join();
       } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
+        // join rethrows a copy of the task's exception whose cause is the original.
+        RuntimeException original =
+            e.getCause() instanceof RuntimeException r && r.getClass() == e.getClass() ? r : e;
+        failure = failure == null ? original : failure;
       }
     }
     if (failure != null) {
