@@ -30,6 +30,8 @@ class DemoTest {
       want += -Math.log(Math.exp(z[y[i]]) / norm) / 3;
     }
     assertEquals(want, loss, 1e-14);
+    assertEquals(want, Demo.compiledLoss(), 1e-14);
+    assertTrue(text.contains("public final class Graph"), text);
     assertTrue(text.contains("pp(loss):"), text);
     assertTrue(text.contains("[id A]"), text);
     assertTrue(text.contains("loss = "), text);

@@ -4,13 +4,11 @@ import dev.hypatia.symbolic.scalar.BinaryFn;
 import dev.hypatia.symbolic.scalar.Polygamma;
 import dev.hypatia.symbolic.scalar.TernaryFn;
 import dev.hypatia.symbolic.scalar.UnaryFn;
-import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Gamma;
 import org.apache.commons.numbers.gamma.InverseErf;
 import org.apache.commons.numbers.gamma.LogGamma;
-import org.apache.commons.numbers.gamma.Trigamma;
 
 /**
  * The scalar functions that generated code calls where java.lang.Math has no equivalent: small
@@ -131,15 +129,12 @@ public final class Scalars {
 
   /** {@link UnaryFn#PSI}: Commons' digamma. */
   public static double psi(double x) {
-    return Digamma.value(x);
+    return Polygamma.value(0, x);
   }
 
   /** {@link UnaryFn#TRIGAMMA}: Commons' trigamma, 0 at +inf and NaN at -inf (scipy). */
   public static double trigamma(double x) {
-    if (Double.isInfinite(x)) {
-      return x > 0 ? 0.0 : Double.NaN;
-    }
-    return Trigamma.value(x);
+    return Polygamma.value(1, x);
   }
 
   /** {@link Polygamma}: psi^(n)(x) for order n &gt;= 0. */

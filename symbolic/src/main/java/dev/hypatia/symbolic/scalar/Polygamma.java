@@ -76,8 +76,15 @@ public record Polygamma(int order) implements ScalarOp {
     return (long) value(order, args[0]);
   }
 
+  /** Below this every double is an integer (2^52 has no fractional bits left). */
+  static final double ALL_INTEGERS = -0x1p52;
+
   /** psi^(n)(x), see the class comment. */
   public static double value(int n, double x) {
+    if (x <= ALL_INTEGERS && x != Double.NEGATIVE_INFINITY) {
+      x = -1.0; // every double this negative is an integer, a pole like -1 (and would never step
+      // up)
+    }
     if (n == 0) {
       return Digamma.value(x);
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.LongUnaryOperator;
-import org.apache.commons.numbers.gamma.Digamma;
 import org.apache.commons.numbers.gamma.Erf;
 import org.apache.commons.numbers.gamma.Erfc;
 import org.apache.commons.numbers.gamma.Gamma;
@@ -60,7 +59,7 @@ public enum UnaryFn implements ScalarOp {
   /** log|Gamma(x)| (scipy's gammaln). */
   GAMMALN("gammaln", Rule.FLOAT, ScalarMath::gammaln),
   /** The digamma function. */
-  PSI("psi", Rule.FLOAT, Digamma::value),
+  PSI("psi", Rule.FLOAT, x -> Polygamma.value(0, x)),
   /** The trigamma function, the derivative of psi: 0 at +inf, NaN at -inf, +inf at the poles. */
   TRIGAMMA("trigamma", Rule.FLOAT, UnaryFn::trigamma),
   FLOOR("floor", Rule.SAME, Math::floor, x -> x),
@@ -137,7 +136,8 @@ public enum UnaryFn implements ScalarOp {
     if (Double.isInfinite(x)) {
       return x > 0 ? 0.0 : Double.NaN;
     }
-    return Trigamma.value(x);
+    // every double below -2^52 is an integer, a pole like -1 (Commons would step up forever)
+    return Trigamma.value(x <= Polygamma.ALL_INTEGERS ? -1.0 : x);
   }
 
   /** The dtype rule. */
