@@ -97,6 +97,34 @@ public final class CompiledGraph implements Executable {
   record Call(List<NDArray> outputs, Frame frame) {}
 
   Call call(List<?> values) {
+    return call(values, false);
+  }
+
+  /**
+   * Runs once with each node timed and returns a table: node, op, milliseconds, share of the total,
+   * slowest first. For finding where a compiled graph spends its time.
+   */
+  public String profile(List<?> values) {
+    Frame f = call(values, true).frame();
+    long[] t = f.nanos();
+    long total = java.util.Arrays.stream(t).sum();
+    Integer[] order = new Integer[t.length];
+    for (int i = 0; i < t.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Long.compare(t[b], t[a]));
+    StringBuilder sb =
+        new StringBuilder(String.format("%5s %10s %6s  %s%n", "node", "ms", "%", "op"));
+    for (int i : order) {
+      sb.append(
+          String.format(
+              "%5d %10.3f %6.1f  %s%n",
+              i, t[i] / 1e6, 100.0 * t[i] / Math.max(1, total), lowered.nodes()[i].op().name()));
+    }
+    return sb.toString();
+  }
+
+  private Call call(List<?> values, boolean timed) {
     List<Variable> ins = graph.inputs();
     if (values.size() != ins.size()) {
       throw new HypatiaException(
@@ -107,9 +135,15 @@ public final class CompiledGraph implements Executable {
       in[i] = Interpreter.checkInput(ins.get(i), values.get(i));
     }
     Frame frame = new Frame(lowered.nodes(), lowered.constants());
+    if (timed) {
+      frame.time();
+    }
     NDArray[] out;
     try {
       out = program.run(in, frame);
+      if (timed) {
+        frame.at(-1);
+      }
     } catch (HypatiaException e) {
       throw e;
     } catch (RuntimeException e) {

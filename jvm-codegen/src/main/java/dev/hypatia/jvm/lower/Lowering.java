@@ -23,6 +23,9 @@ import dev.hypatia.symbolic.Constant;
 import dev.hypatia.symbolic.FunctionGraph;
 import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Variable;
+import dev.hypatia.symbolic.ops.Dot;
+import dev.hypatia.symbolic.ops.Shape;
+import dev.hypatia.symbolic.ops.SumToShape;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -134,9 +137,34 @@ public final class Lowering {
               declare(
                   name(node.output(0)),
                   frameCall(
-                      "matrix", NDARRAY, new Type[] {Type.INT_TYPE, NDARRAYS}, lit(k), array)));
+                      shapeOnly(node) ? "dotShape" : "matrix",
+                      NDARRAY,
+                      new Type[] {Type.INT_TYPE, NDARRAYS},
+                      lit(k),
+                      array)));
       default -> performStep(body, k, node, array);
     }
+  }
+
+  /**
+   * Whether {@code node} is a dot whose value is only ever asked for its shape (gradients of
+   * broadcasting ops reduce to "the shape of x . w" with sum_to_shape): then the product is not
+   * computed, only its shape.
+   */
+  private boolean shapeOnly(Apply node) {
+    if (!(node.op() instanceof Dot)) {
+      return false;
+    }
+    for (FunctionGraph.Client c : graph.clients(node.output(0))) {
+      boolean shapeUse =
+          !c.isOutput()
+              && ((c.node().op() instanceof SumToShape && c.index() == 1)
+                  || c.node().op() instanceof Shape);
+      if (!shapeUse) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void kernelStep(

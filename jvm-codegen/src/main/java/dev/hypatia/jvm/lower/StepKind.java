@@ -7,6 +7,7 @@ import dev.hypatia.symbolic.ops.FusedReduce;
 import dev.hypatia.symbolic.ops.Gemm;
 import dev.hypatia.symbolic.ops.Matmul;
 import dev.hypatia.symbolic.ops.Reduce;
+import dev.hypatia.symbolic.ops.Tensordot;
 
 /** How a node runs in compiled code. */
 public enum StepKind {
@@ -14,7 +15,7 @@ public enum StepKind {
   ELEMENTWISE,
   /** A generated fold, its elementwise producer folded in. */
   REDUCTION,
-  /** The packed matrix kernel (dot, matmul, gemm). */
+  /** The packed matrix kernel (dot, matmul, gemm, tensordot). */
   MATRIX,
   /** The op's reference {@code perform}. */
   PERFORM;
@@ -28,7 +29,10 @@ public enum StepKind {
     if (op instanceof Reduce || op instanceof FusedReduce) {
       return REDUCTION;
     }
-    if (op instanceof Dot || op instanceof Matmul || op instanceof Gemm) {
+    if (op instanceof Dot
+        || op instanceof Matmul
+        || op instanceof Gemm
+        || op instanceof Tensordot) {
       return MATRIX;
     }
     return PERFORM;

@@ -10,6 +10,7 @@ import dev.hypatia.symbolic.ops.FusedReduce;
 import dev.hypatia.symbolic.ops.Gemm;
 import dev.hypatia.symbolic.ops.Matmul;
 import dev.hypatia.symbolic.ops.Reduce;
+import dev.hypatia.symbolic.ops.Tensordot;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,6 +26,8 @@ public final class Frame {
   private int allocations;
   private long allocatedElements;
   private int reuses;
+  private long[] nanos;
+  private long mark;
 
   /** A frame over the program's nodes (by node number) and constants (by constant number). */
   public Frame(Apply[] nodes, NDArray[] constants) {
@@ -37,9 +40,30 @@ public final class Frame {
     return constants[k];
   }
 
-  /** Records that node {@code k} runs now, so that a failure names it. */
+  /** Records that node {@code k} runs now, so that a failure names it (and, if timed, when). */
   public void at(int k) {
+    if (nanos != null) {
+      long now = System.nanoTime();
+      if (node >= 0) {
+        nanos[node] += now - mark;
+      }
+      mark = now;
+    }
     node = k;
+  }
+
+  /**
+   * Starts timing each node of this call: {@link #nanos()} then holds, per node number, the time
+   * from its start to the next node's start. Call before running the program.
+   */
+  public void time() {
+    nanos = new long[nodes.length];
+    mark = System.nanoTime();
+  }
+
+  /** Per-node times of a timed call (see {@link #time()}), after {@link #at at(-1)}; else null. */
+  public long[] nanos() {
+    return nanos == null ? null : nanos.clone();
   }
 
   /** The node running when the call failed, or -1. */
@@ -149,10 +173,104 @@ public final class Frame {
       if (op instanceof Gemm) {
         return MatrixKernels.gemm(args[0], args[1], args[2], args[3], args[4]);
       }
+      if (op instanceof Tensordot t) {
+        NDArray r = tensordot(t, args[0], args[1]);
+        return r != null ? r : perform(k, args)[0];
+      }
     } catch (IllegalArgumentException e) {
       throw Interpreter.failure(nodes[k], List.of(args), e);
     }
     throw new IllegalArgumentException(nodes[k].op().name() + " is not a matrix product");
+  }
+
+  /**
+   * An array with the shape dot node {@code k} would give, without its values (a broadcast zero):
+   * for dots whose consumers only read shapes. Inner dimensions are still checked.
+   *
+   * @throws dev.hypatia.symbolic.HypatiaException (the interpreter's) when they do not align
+   */
+  public NDArray dotShape(int k, NDArray[] args) {
+    NDArray a = args[0];
+    NDArray b = args[1];
+    if (a.ndim() == 0 || b.ndim() == 0) {
+      return matrix(k, args);
+    }
+    int inner = b.ndim() == 1 ? 0 : b.ndim() - 2;
+    if (a.shape(a.ndim() - 1) != b.shape(inner)) {
+      perform(k, args); // raises the interpreter's error
+      throw new IllegalStateException("expected the reference to reject misaligned dot inputs");
+    }
+    int[] shape = new int[a.ndim() - 1 + b.ndim() - 1];
+    int j = 0;
+    for (int i = 0; i < a.ndim() - 1; i++) {
+      shape[j++] = a.shape(i);
+    }
+    for (int i = 0; i < b.ndim(); i++) {
+      if (i != inner) {
+        shape[j++] = b.shape(i);
+      }
+    }
+    return NDArray.scalar(nodes[k].output(0).dtype(), 0).broadcastTo(shape);
+  }
+
+  /**
+   * tensordot as one matrix product: a's free axes then its summed axes flattened to (M, K), b's
+   * summed axes then its free axes to (K, N) (views where the layout allows, copies otherwise).
+   * Null when the dtypes are not one float dtype (the reference then runs).
+   */
+  private static NDArray tensordot(Tensordot t, NDArray a, NDArray b) {
+    if (a.dtype() != b.dtype() || !a.dtype().isFloat()) {
+      return null;
+    }
+    int[] pa = order(a.ndim(), t.axesA(), false);
+    int[] pb = order(b.ndim(), t.axesB(), true);
+    int free = a.ndim() - t.axesA().size();
+    int[] outShape = new int[free + b.ndim() - t.axesB().size()];
+    int m = 1;
+    int n = 1;
+    int kk = 1;
+    for (int i = 0; i < a.ndim(); i++) {
+      if (i < free) {
+        outShape[i] = a.shape(pa[i]);
+        m *= a.shape(pa[i]);
+      } else {
+        kk *= a.shape(pa[i]);
+      }
+    }
+    for (int i = t.axesB().size(); i < b.ndim(); i++) {
+      outShape[free + i - t.axesB().size()] = b.shape(pb[i]);
+      n *= b.shape(pb[i]);
+    }
+    NDArray a2 = matrix(a.transpose(pa), m, kk);
+    NDArray b2 = matrix(b.transpose(pb), kk, n);
+    return MatrixKernels.dot(a2, b2).reshape(outShape);
+  }
+
+  /** The axes not summed then the summed ones (summed first when {@code summedFirst}). */
+  private static int[] order(int ndim, List<Integer> summed, boolean summedFirst) {
+    int[] p = new int[ndim];
+    int j = 0;
+    if (summedFirst) {
+      for (int s : summed) {
+        p[j++] = s;
+      }
+    }
+    for (int i = 0; i < ndim; i++) {
+      if (!summed.contains(i)) {
+        p[j++] = i;
+      }
+    }
+    if (!summedFirst) {
+      for (int s : summed) {
+        p[j++] = s;
+      }
+    }
+    return p;
+  }
+
+  private static NDArray matrix(NDArray a, int rows, int cols) {
+    boolean already = a.ndim() == 2 && a.shape(0) == rows && a.shape(1) == cols;
+    return already ? a : a.reshape(rows, cols);
   }
 
   /** A new zero-filled C-contiguous array, counted in {@link #allocations()}. */
