@@ -10,6 +10,7 @@ import dev.hypatia.symbolic.ops.FusedReduce;
 import dev.hypatia.symbolic.ops.Gemm;
 import dev.hypatia.symbolic.ops.Matmul;
 import dev.hypatia.symbolic.ops.Reduce;
+import dev.hypatia.symbolic.ops.Softmax;
 import dev.hypatia.symbolic.ops.Tensordot;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +83,12 @@ public final class Frame {
    * @throws dev.hypatia.symbolic.HypatiaException when the op fails
    */
   public NDArray[] perform(int k, NDArray[] args) {
-    return Interpreter.perform(nodes[k], List.of(args)).toArray(new NDArray[0]);
+    Apply n = nodes[k];
+    if (n.op() instanceof Softmax s && args[0].dtype().isFloat()) {
+      // the same arithmetic as the reference, over raw storage
+      return new NDArray[] {NNKernels.softmax(args[0], s.axis(), s.log(), n.output(0).dtype())};
+    }
+    return Interpreter.perform(n, List.of(args)).toArray(new NDArray[0]);
   }
 
   /**
