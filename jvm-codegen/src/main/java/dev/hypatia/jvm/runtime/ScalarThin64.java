@@ -1,32 +1,46 @@
 package dev.hypatia.jvm.runtime;
 
 /**
- * The plain-Java inner loops of {@link ThinGemm64}, for JVMs without the Vector API (and as the
- * reference the vector loops are tested against).
+ * The plain-Java inner loop of {@link ThinGemm64}, for JVMs without the Vector API (and as the
+ * reference the vector loop is tested against): panels four columns wide.
  */
 final class ScalarThin64 implements ThinGemm64.Kernel {
   static final ScalarThin64 INSTANCE = new ScalarThin64();
 
+  private static final int W = 4;
+
   private ScalarThin64() {}
 
   @Override
-  public void dots(
-      int k, double[] a, int aOff, int lda, int rows, double[] bt, int n, double[] out) {
-    for (int r = 0; r < rows; r++) {
-      int x = aOff + r * lda;
-      for (int j = 0; j < n; j++) {
-        int y = j * k;
-        double s0 = 0, s1 = 0;
-        int p = 0;
-        for (; p + 1 < k; p += 2) {
-          s0 += a[x + p] * bt[y + p];
-          s1 += a[x + p + 1] * bt[y + p + 1];
-        }
-        if (p < k) {
-          s0 += a[x + p] * bt[y + p];
-        }
-        out[r * n + j] = s0 + s1;
+  public int width() {
+    return W;
+  }
+
+  @Override
+  public void tile(
+      int kc,
+      double[] a,
+      int aOff,
+      int rs,
+      int cs,
+      int rows,
+      double[] bp,
+      int pb,
+      double[] acc,
+      int q) {
+    for (int r = 0; r < rows; r++, q += W) {
+      double s0 = acc[q], s1 = acc[q + 1], s2 = acc[q + 2], s3 = acc[q + 3];
+      for (int p = 0, o = aOff + r * rs, t = pb; p < kc; p++, o += cs, t += W) {
+        double v = a[o];
+        s0 += v * bp[t];
+        s1 += v * bp[t + 1];
+        s2 += v * bp[t + 2];
+        s3 += v * bp[t + 3];
       }
+      acc[q] = s0;
+      acc[q + 1] = s1;
+      acc[q + 2] = s2;
+      acc[q + 3] = s3;
     }
   }
 

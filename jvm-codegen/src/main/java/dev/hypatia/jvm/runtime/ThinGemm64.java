@@ -2,48 +2,61 @@ package dev.hypatia.jvm.runtime;
 
 /**
  * The float64 products of {@link Gemm64} whose result is thin (at most {@link #MAX_THIN} columns,
- * or rows once transposed), streaming the large operand once without packing it. Two layouts of the
- * large operand A (m by k) are handled:
+ * or rows once transposed), streaming the large operand A (m by k) once without packing it. When
+ * A's rows are contiguous ({@code colStride == 1}), only the thin B is packed, as panels of {@link
+ * Kernel#width()} columns, and blocks of {@link #ROWS} rows of C accumulate in registers while A's
+ * elements are broadcast. When A's columns are contiguous ({@code rowStride == 1}: A =
+ * X<sup>T</sup> for a row-major X), C is accumulated transposed by rank-{@link #XROWS} updates, X
+ * read row after row.
  *
- * <ul>
- *   <li>rows of A contiguous ({@code colStride == 1}): blocks of 4 rows of A are dotted with the n
- *       columns of B (packed once, transposed), one vector accumulator per element of C;
- *   <li>columns of A contiguous ({@code rowStride == 1}, A = X<sup>T</sup> for a row-major X): C is
- *       accumulated transposed by rank-4 updates from 4 rows of X at a time, in the order of k.
- * </ul>
- *
- * <p>Threads split C's rows at fixed block boundaries and each element is computed the same way
- * whatever the split, so the result does not depend on the thread count. BLAS semantics for alpha
- * and beta as in {@link Gemm64}.
+ * <p>Threads split C's rows at fixed multiples, and each element is one chain of multiply-adds in
+ * the order of k whatever the split, so the result does not depend on the thread count. BLAS
+ * semantics for alpha and beta as in {@link Gemm64}.
  */
 final class ThinGemm64 {
   /** The largest thin dimension of C this path takes. */
   static final int MAX_THIN = 16;
 
-  /** Rows of A (or of X) one kernel call takes. */
-  static final int ROWS = 4;
+  /** Rows of C one kernel call computes. */
+  static final int ROWS = 8;
+
+  /** Rows of X (columns of A) one update adds. */
+  static final int XROWS = 8;
+
+  /** Rows of C a task of the update path gets, a multiple of any vector length. */
+  private static final int COL_UNIT = 64;
 
   /** Fewer flops than this run on one thread. */
   private static final long PARALLEL_FLOPS = 2_000_000L;
-
-  /** Rows of C a task of the transposed-update path gets, a multiple of any vector length. */
-  private static final int COL_UNIT = 64;
 
   private static final Kernel VECTOR = VectorSupport.available() ? VectorThin64.create() : null;
 
   private ThinGemm64() {}
 
-  /** The inner loops, in Vector API and scalar versions. */
+  /** The inner loop, in Vector API and scalar versions. */
   interface Kernel {
+    /** Columns of a packed panel of B. */
+    int width();
+
     /**
-     * out[r * n + j] = sum over p below k of a[aOff + r * lda + p] * bt[j * k + p], for r below
-     * rows (1 to {@link #ROWS}) and j below n.
+     * acc[q + r * width + c] += sum over p below kc of a[aOff + r * rs + p * cs] * bp[pb + p *
+     * width + c], for r below rows (1 to {@link #ROWS}) and c below width, in the order of p.
      */
-    void dots(int k, double[] a, int aOff, int lda, int rows, double[] bt, int n, double[] out);
+    void tile(
+        int kc,
+        double[] a,
+        int aOff,
+        int rs,
+        int cs,
+        int rows,
+        double[] bp,
+        int pb,
+        double[] acc,
+        int q);
 
     /**
      * ct[j * m + i] += sum over r below rows of x[xOff + r * ldx + i] * g[r * n + j], for i below
-     * m, j below n, the terms added in the order of r.
+     * m, j below n, rows 1 to {@link #XROWS}, the terms added in the order of r.
      */
     void update(int m, double[] x, int xOff, int ldx, int rows, double[] g, int n, double[] ct);
   }
@@ -65,11 +78,9 @@ final class ThinGemm64 {
       double beta,
       Gemm64.View c) {
     Kernel kr = scalar || VECTOR == null ? ScalarThin64.INSTANCE : VECTOR;
-    if (n <= MAX_THIN && oriented(kr, m, n, k, alpha, a, b, beta, c)) {
-      return true;
-    }
-    return m <= MAX_THIN
-        && oriented(kr, n, m, k, alpha, b.transposed(), a.transposed(), beta, c.transposed());
+    return (n <= MAX_THIN && oriented(kr, m, n, k, alpha, a, b, beta, c))
+        || (m <= MAX_THIN
+            && oriented(kr, n, m, k, alpha, b.transposed(), a.transposed(), beta, c.transposed()));
   }
 
   private static boolean oriented(
@@ -83,7 +94,7 @@ final class ThinGemm64 {
       double beta,
       Gemm64.View c) {
     if (a.colStride() == 1) {
-      byRows(kr, m, n, k, alpha, a, b, beta, c);
+      run(kr, m, n, k, alpha, a, b, beta, c);
       return true;
     }
     if (a.rowStride() == 1) {
@@ -93,20 +104,32 @@ final class ThinGemm64 {
     return false;
   }
 
-  /** The number of tasks for a product of this size split into {@code units} parts. */
   private static int tasks(int m, int n, int k, int units) {
     long flops = 2L * m * n * k;
     return (int) Math.max(1, Math.min(Math.min(Parallel.threads(), units), flops / PARALLEL_FLOPS));
   }
 
-  /** Rows lo (inclusive) to hi of task t of tasks over m rows split at multiples of unit. */
+  /** Rows of C where task t of tasks starts, at a multiple of unit. */
   private static int bound(int m, int unit, int t, int tasks) {
-    int units = (m + unit - 1) / unit;
-    return Math.min(m, (int) ((long) units * t / tasks) * unit);
+    return Math.min(m, (int) ((long) ceilDiv(m, unit) * t / tasks) * unit);
   }
 
-  /** The contiguous-rows path: C's rows are dot products of A's rows with B's columns. */
-  private static void byRows(
+  private static int ceilDiv(int x, int y) {
+    return (x + y - 1) / y;
+  }
+
+  /** B packed as panels of w columns (zero-padded), each k rows of w: bp[(g * k + p) * w + c]. */
+  private static double[] pack(Gemm64.View b, int k, int n, int w) {
+    double[] bp = new double[ceilDiv(n, w) * k * w];
+    for (int p = 0; p < k; p++) {
+      for (int j = 0; j < n; j++) {
+        bp[((j / w) * k + p) * w + j % w] = b.get(p, j);
+      }
+    }
+    return bp;
+  }
+
+  private static void run(
       Kernel kr,
       int m,
       int n,
@@ -116,21 +139,19 @@ final class ThinGemm64 {
       Gemm64.View b,
       double beta,
       Gemm64.View c) {
-    double[] bt = new double[n * k];
-    for (int p = 0; p < k; p++) {
-      for (int j = 0; j < n; j++) {
-        bt[j * k + p] = b.get(p, j);
-      }
-    }
-    int tasks = tasks(m, n, k, (m + ROWS - 1) / ROWS);
+    double[] bp = pack(b, k, n, kr.width());
+    int units = ceilDiv(m, ROWS);
+    long flops = 2L * m * n * k;
+    int tasks =
+        (int) Math.max(1, Math.min(Math.min(Parallel.threads(), units), flops / PARALLEL_FLOPS));
     if (tasks == 1) {
-      rowRange(kr, 0, m, n, k, alpha, a, bt, beta, c);
+      range(kr, 0, m, n, k, alpha, a, bp, beta, c);
       return;
     }
     Parallel.run(
         tasks,
         t ->
-            rowRange(
+            range(
                 kr,
                 bound(m, ROWS, t, tasks),
                 bound(m, ROWS, t + 1, tasks),
@@ -138,12 +159,13 @@ final class ThinGemm64 {
                 k,
                 alpha,
                 a,
-                bt,
+                bp,
                 beta,
                 c));
   }
 
-  private static void rowRange(
+  /** Rows lo (a multiple of ROWS) to hi of C. */
+  private static void range(
       Kernel kr,
       int lo,
       int hi,
@@ -151,17 +173,27 @@ final class ThinGemm64 {
       int k,
       double alpha,
       Gemm64.View a,
-      double[] bt,
+      double[] bp,
       double beta,
       Gemm64.View c) {
-    double[] out = new double[ROWS * n];
-    for (int i = lo; i < hi; i += ROWS) {
-      int rows = Math.min(ROWS, hi - i);
-      kr.dots(k, a.data(), a.offset() + i * a.rowStride(), a.rowStride(), rows, bt, n, out);
-      for (int r = 0; r < rows; r++) {
-        for (int j = 0; j < n; j++) {
-          store(alpha * out[r * n + j], beta, c, i + r, j);
-        }
+    int len = hi - lo;
+    if (len <= 0) {
+      return;
+    }
+    int w = kr.width();
+    int groups = ceilDiv(n, w);
+    double[] acc = new double[groups * len * w];
+    int rs = a.rowStride();
+    for (int i = 0; i < len; i += ROWS) {
+      int rows = Math.min(ROWS, len - i);
+      int aOff = a.offset() + (lo + i) * rs;
+      for (int g = 0; g < groups; g++) {
+        kr.tile(k, a.data(), aOff, rs, 1, rows, bp, g * k * w, acc, (g * len + i) * w);
+      }
+    }
+    for (int i = 0; i < len; i++) {
+      for (int j = 0; j < n; j++) {
+        store(alpha * acc[((j / w) * len + i) * w + j % w], beta, c, lo + i, j);
       }
     }
   }
@@ -172,7 +204,7 @@ final class ThinGemm64 {
     d[q] = beta == 0.0 ? v : v + beta * d[q];
   }
 
-  /** The contiguous-columns path: C transposed accumulates rank updates from A's columns. */
+  /** The contiguous-columns path: C transposed accumulates rank updates from rows of X. */
   private static void byUpdates(
       Kernel kr,
       int m,
@@ -183,7 +215,7 @@ final class ThinGemm64 {
       Gemm64.View b,
       double beta,
       Gemm64.View c) {
-    int tasks = tasks(m, n, k, (m + COL_UNIT - 1) / COL_UNIT);
+    int tasks = tasks(m, n, k, ceilDiv(m, COL_UNIT));
     if (tasks == 1) {
       updateRange(kr, 0, m, n, k, alpha, a, b, beta, c);
       return;
@@ -220,10 +252,10 @@ final class ThinGemm64 {
       return;
     }
     double[] ct = new double[n * len];
-    double[] g = new double[ROWS * n];
+    double[] g = new double[XROWS * n];
     int ldx = a.colStride();
-    for (int p = 0; p < k; p += ROWS) {
-      int rows = Math.min(ROWS, k - p);
+    for (int p = 0; p < k; p += XROWS) {
+      int rows = Math.min(XROWS, k - p);
       for (int r = 0; r < rows; r++) {
         for (int j = 0; j < n; j++) {
           g[r * n + j] = b.get(p + r, j);

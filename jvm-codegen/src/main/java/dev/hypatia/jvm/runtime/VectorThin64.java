@@ -1,19 +1,20 @@
 package dev.hypatia.jvm.runtime;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API inner loops of {@link ThinGemm64}. Each element of a result is computed the same
- * way whatever block it falls in (one vector accumulator per dot product, then its lanes' sum, then
- * the tail by fused multiply-adds; one fused multiply-add per update term, in row order), so
- * splitting the work differently never changes a bit. Loaded only when {@link
- * VectorSupport#available()}.
+ * The Vector API inner loop of {@link ThinGemm64}: 8 rows of A, each element broadcast, times a
+ * packed panel of two vectors of B's columns, in sixteen accumulators. Every element of the result
+ * is one chain of fused multiply-adds in the order of p, whether its row falls in a full block or
+ * not, so splitting the work differently never changes a bit. The update form (for A =
+ * X<sup>T</sup>) adds 8 rows of X times 2 columns of G to C transposed, one fused multiply-add per
+ * term in the order of X's rows. Loaded only when {@link VectorSupport#available()}.
  */
 final class VectorThin64 implements ThinGemm64.Kernel {
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
+  private static final int W = 2 * L;
 
   /** Elements of a row of X an update sweeps before moving to the next columns (L1-sized). */
   private static final int IB = 256;
@@ -26,78 +27,117 @@ final class VectorThin64 implements ThinGemm64.Kernel {
   }
 
   @Override
-  public void dots(
-      int k, double[] a, int aOff, int lda, int rows, double[] bt, int n, double[] out) {
-    int j = 0;
+  public int width() {
+    return W;
+  }
+
+  @Override
+  public void tile(
+      int kc,
+      double[] a,
+      int aOff,
+      int rs,
+      int cs,
+      int rows,
+      double[] bp,
+      int pb,
+      double[] acc,
+      int q) {
     if (rows == ThinGemm64.ROWS) {
-      for (; j + 1 < n; j += 2) {
-        dots4x2(k, a, aOff, lda, bt, j, n, out);
-      }
-    }
-    for (; j < n; j++) {
+      tile8(kc, a, aOff, rs, cs, bp, pb, acc, q);
+    } else {
       for (int r = 0; r < rows; r++) {
-        out[r * n + j] = dot(k, a, aOff + r * lda, bt, j * k);
+        tile1(kc, a, aOff + r * rs, cs, bp, pb, acc, q + r * W);
       }
     }
   }
 
-  /** One dot product, as each lane-wise accumulation below does it. */
-  private static double dot(int k, double[] a, int x, double[] bt, int y) {
-    int kv = S.loopBound(k);
-    DoubleVector s = DoubleVector.zero(S);
-    for (int p = 0; p < kv; p += L) {
-      s = DoubleVector.fromArray(S, a, x + p).fma(DoubleVector.fromArray(S, bt, y + p), s);
+  /** One row: acc[q + c] += sum_p a[x + p * cs] * bp[pb + p * W + c]. */
+  private static void tile1(
+      int kc, double[] a, int x, int cs, double[] bp, int pb, double[] acc, int q) {
+    DoubleVector s0 = DoubleVector.fromArray(S, acc, q);
+    DoubleVector s1 = DoubleVector.fromArray(S, acc, q + L);
+    for (int p = 0, o = x; p < kc; p++, o += cs, pb += W) {
+      DoubleVector v = DoubleVector.broadcast(S, a[o]);
+      s0 = v.fma(DoubleVector.fromArray(S, bp, pb), s0);
+      s1 = v.fma(DoubleVector.fromArray(S, bp, pb + L), s1);
     }
-    double v = s.reduceLanes(VectorOperators.ADD);
-    for (int p = kv; p < k; p++) {
-      v = Math.fma(a[x + p], bt[y + p], v);
-    }
-    return v;
+    s0.intoArray(acc, q);
+    s1.intoArray(acc, q + L);
   }
 
-  /** Rows 0..3 of a (from aOff) dotted with columns j and j + 1 of B. */
-  private static void dots4x2(
-      int k, double[] a, int aOff, int lda, double[] bt, int j, int n, double[] out) {
-    int kv = S.loopBound(k);
-    int y0 = j * k;
-    int y1 = y0 + k;
-    int x0 = aOff;
-    int x1 = x0 + lda;
-    int x2 = x1 + lda;
-    int x3 = x2 + lda;
-    DoubleVector z = DoubleVector.zero(S);
-    DoubleVector s00 = z, s01 = z, s10 = z, s11 = z, s20 = z, s21 = z, s30 = z, s31 = z;
-    for (int p = 0; p < kv; p += L) {
-      DoubleVector b0 = DoubleVector.fromArray(S, bt, y0 + p);
-      DoubleVector b1 = DoubleVector.fromArray(S, bt, y1 + p);
-      DoubleVector v = DoubleVector.fromArray(S, a, x0 + p);
+  /** Rows 0..7: the sums of {@link #tile} for a full block, in registers. */
+  private static void tile8(
+      int kc, double[] a, int aOff, int rs, int cs, double[] bp, int pb, double[] acc, int q) {
+    int x0 = aOff + 0 * rs;
+    int x1 = aOff + 1 * rs;
+    int x2 = aOff + 2 * rs;
+    int x3 = aOff + 3 * rs;
+    int x4 = aOff + 4 * rs;
+    int x5 = aOff + 5 * rs;
+    int x6 = aOff + 6 * rs;
+    int x7 = aOff + 7 * rs;
+    DoubleVector s00 = DoubleVector.fromArray(S, acc, q + 0 * W),
+        s10 = DoubleVector.fromArray(S, acc, q + 1 * W),
+        s20 = DoubleVector.fromArray(S, acc, q + 2 * W),
+        s30 = DoubleVector.fromArray(S, acc, q + 3 * W),
+        s40 = DoubleVector.fromArray(S, acc, q + 4 * W),
+        s50 = DoubleVector.fromArray(S, acc, q + 5 * W),
+        s60 = DoubleVector.fromArray(S, acc, q + 6 * W),
+        s70 = DoubleVector.fromArray(S, acc, q + 7 * W);
+    DoubleVector s01 = DoubleVector.fromArray(S, acc, q + 0 * W + L),
+        s11 = DoubleVector.fromArray(S, acc, q + 1 * W + L),
+        s21 = DoubleVector.fromArray(S, acc, q + 2 * W + L),
+        s31 = DoubleVector.fromArray(S, acc, q + 3 * W + L),
+        s41 = DoubleVector.fromArray(S, acc, q + 4 * W + L),
+        s51 = DoubleVector.fromArray(S, acc, q + 5 * W + L),
+        s61 = DoubleVector.fromArray(S, acc, q + 6 * W + L),
+        s71 = DoubleVector.fromArray(S, acc, q + 7 * W + L);
+    for (int p = 0, o = 0; p < kc; p++, o += cs, pb += W) {
+      DoubleVector b0 = DoubleVector.fromArray(S, bp, pb);
+      DoubleVector b1 = DoubleVector.fromArray(S, bp, pb + L);
+      DoubleVector v;
+      v = DoubleVector.broadcast(S, a[x0 + o]);
       s00 = v.fma(b0, s00);
       s01 = v.fma(b1, s01);
-      v = DoubleVector.fromArray(S, a, x1 + p);
+      v = DoubleVector.broadcast(S, a[x1 + o]);
       s10 = v.fma(b0, s10);
       s11 = v.fma(b1, s11);
-      v = DoubleVector.fromArray(S, a, x2 + p);
+      v = DoubleVector.broadcast(S, a[x2 + o]);
       s20 = v.fma(b0, s20);
       s21 = v.fma(b1, s21);
-      v = DoubleVector.fromArray(S, a, x3 + p);
+      v = DoubleVector.broadcast(S, a[x3 + o]);
       s30 = v.fma(b0, s30);
       s31 = v.fma(b1, s31);
+      v = DoubleVector.broadcast(S, a[x4 + o]);
+      s40 = v.fma(b0, s40);
+      s41 = v.fma(b1, s41);
+      v = DoubleVector.broadcast(S, a[x5 + o]);
+      s50 = v.fma(b0, s50);
+      s51 = v.fma(b1, s51);
+      v = DoubleVector.broadcast(S, a[x6 + o]);
+      s60 = v.fma(b0, s60);
+      s61 = v.fma(b1, s61);
+      v = DoubleVector.broadcast(S, a[x7 + o]);
+      s70 = v.fma(b0, s70);
+      s71 = v.fma(b1, s71);
     }
-    out[j] = s00.reduceLanes(VectorOperators.ADD);
-    out[j + 1] = s01.reduceLanes(VectorOperators.ADD);
-    out[n + j] = s10.reduceLanes(VectorOperators.ADD);
-    out[n + j + 1] = s11.reduceLanes(VectorOperators.ADD);
-    out[2 * n + j] = s20.reduceLanes(VectorOperators.ADD);
-    out[2 * n + j + 1] = s21.reduceLanes(VectorOperators.ADD);
-    out[3 * n + j] = s30.reduceLanes(VectorOperators.ADD);
-    out[3 * n + j + 1] = s31.reduceLanes(VectorOperators.ADD);
-    for (int p = kv; p < k; p++) {
-      for (int r = 0; r < 4; r++) {
-        double v = a[aOff + r * lda + p];
-        out[r * n + j] = Math.fma(v, bt[y0 + p], out[r * n + j]);
-        out[r * n + j + 1] = Math.fma(v, bt[y1 + p], out[r * n + j + 1]);
-      }
-    }
+    s00.intoArray(acc, q + 0 * W);
+    s01.intoArray(acc, q + 0 * W + L);
+    s10.intoArray(acc, q + 1 * W);
+    s11.intoArray(acc, q + 1 * W + L);
+    s20.intoArray(acc, q + 2 * W);
+    s21.intoArray(acc, q + 2 * W + L);
+    s30.intoArray(acc, q + 3 * W);
+    s31.intoArray(acc, q + 3 * W + L);
+    s40.intoArray(acc, q + 4 * W);
+    s41.intoArray(acc, q + 4 * W + L);
+    s50.intoArray(acc, q + 5 * W);
+    s51.intoArray(acc, q + 5 * W + L);
+    s60.intoArray(acc, q + 6 * W);
+    s61.intoArray(acc, q + 6 * W + L);
+    s70.intoArray(acc, q + 7 * W);
+    s71.intoArray(acc, q + 7 * W + L);
   }
 
   @Override
@@ -106,9 +146,9 @@ final class VectorThin64 implements ThinGemm64.Kernel {
     for (int i0 = 0; i0 < m; i0 += IB) {
       int len = Math.min(IB, m - i0);
       int j = 0;
-      if (rows == ThinGemm64.ROWS) {
+      if (rows == ThinGemm64.XROWS) {
         for (; j + 1 < n; j += 2) {
-          update4x2(len, x, xOff + i0, ldx, g, j, n, ct, j * m + i0, m);
+          update8x2(len, x, xOff + i0, ldx, g, j, n, ct, j * m + i0, m);
         }
       }
       for (; j < n; j++) {
@@ -133,36 +173,61 @@ final class VectorThin64 implements ThinGemm64.Kernel {
     }
   }
 
-  /** Columns j and j + 1 of C (rows q.. of ct, the second m further) += 4 rows of x times g. */
-  private static void update4x2(
+  /** Columns j and j + 1 of C (from ct[q], the second m further) += 8 rows of x times g. */
+  private static void update8x2(
       int len, double[] x, int o, int ldx, double[] g, int j, int n, double[] ct, int q, int m) {
     int lv = S.loopBound(len);
-    DoubleVector g0 = DoubleVector.broadcast(S, g[j]);
-    DoubleVector g1 = DoubleVector.broadcast(S, g[n + j]);
+    DoubleVector g0 = DoubleVector.broadcast(S, g[0 * n + j]);
+    DoubleVector h0 = DoubleVector.broadcast(S, g[0 * n + j + 1]);
+    DoubleVector g1 = DoubleVector.broadcast(S, g[1 * n + j]);
+    DoubleVector h1 = DoubleVector.broadcast(S, g[1 * n + j + 1]);
     DoubleVector g2 = DoubleVector.broadcast(S, g[2 * n + j]);
-    DoubleVector g3 = DoubleVector.broadcast(S, g[3 * n + j]);
-    DoubleVector h0 = DoubleVector.broadcast(S, g[j + 1]);
-    DoubleVector h1 = DoubleVector.broadcast(S, g[n + j + 1]);
     DoubleVector h2 = DoubleVector.broadcast(S, g[2 * n + j + 1]);
+    DoubleVector g3 = DoubleVector.broadcast(S, g[3 * n + j]);
     DoubleVector h3 = DoubleVector.broadcast(S, g[3 * n + j + 1]);
-    int o1 = o + ldx;
-    int o2 = o1 + ldx;
-    int o3 = o2 + ldx;
+    DoubleVector g4 = DoubleVector.broadcast(S, g[4 * n + j]);
+    DoubleVector h4 = DoubleVector.broadcast(S, g[4 * n + j + 1]);
+    DoubleVector g5 = DoubleVector.broadcast(S, g[5 * n + j]);
+    DoubleVector h5 = DoubleVector.broadcast(S, g[5 * n + j + 1]);
+    DoubleVector g6 = DoubleVector.broadcast(S, g[6 * n + j]);
+    DoubleVector h6 = DoubleVector.broadcast(S, g[6 * n + j + 1]);
+    DoubleVector g7 = DoubleVector.broadcast(S, g[7 * n + j]);
+    DoubleVector h7 = DoubleVector.broadcast(S, g[7 * n + j + 1]);
     int q1 = q + m;
     for (int i = 0; i < lv; i += L) {
-      DoubleVector x0 = DoubleVector.fromArray(S, x, o + i);
-      DoubleVector x1 = DoubleVector.fromArray(S, x, o1 + i);
-      DoubleVector x2 = DoubleVector.fromArray(S, x, o2 + i);
-      DoubleVector x3 = DoubleVector.fromArray(S, x, o3 + i);
+      DoubleVector x0 = DoubleVector.fromArray(S, x, o + 0 * ldx + i);
+      DoubleVector x1 = DoubleVector.fromArray(S, x, o + 1 * ldx + i);
+      DoubleVector x2 = DoubleVector.fromArray(S, x, o + 2 * ldx + i);
+      DoubleVector x3 = DoubleVector.fromArray(S, x, o + 3 * ldx + i);
+      DoubleVector x4 = DoubleVector.fromArray(S, x, o + 4 * ldx + i);
+      DoubleVector x5 = DoubleVector.fromArray(S, x, o + 5 * ldx + i);
+      DoubleVector x6 = DoubleVector.fromArray(S, x, o + 6 * ldx + i);
+      DoubleVector x7 = DoubleVector.fromArray(S, x, o + 7 * ldx + i);
       DoubleVector c = DoubleVector.fromArray(S, ct, q + i);
-      x3.fma(g3, x2.fma(g2, x1.fma(g1, x0.fma(g0, c)))).intoArray(ct, q + i);
-      c = DoubleVector.fromArray(S, ct, q1 + i);
-      x3.fma(h3, x2.fma(h2, x1.fma(h1, x0.fma(h0, c)))).intoArray(ct, q1 + i);
+      c = x0.fma(g0, c);
+      c = x1.fma(g1, c);
+      c = x2.fma(g2, c);
+      c = x3.fma(g3, c);
+      c = x4.fma(g4, c);
+      c = x5.fma(g5, c);
+      c = x6.fma(g6, c);
+      c = x7.fma(g7, c);
+      c.intoArray(ct, q + i);
+      DoubleVector d = DoubleVector.fromArray(S, ct, q1 + i);
+      d = x0.fma(h0, d);
+      d = x1.fma(h1, d);
+      d = x2.fma(h2, d);
+      d = x3.fma(h3, d);
+      d = x4.fma(h4, d);
+      d = x5.fma(h5, d);
+      d = x6.fma(h6, d);
+      d = x7.fma(h7, d);
+      d.intoArray(ct, q1 + i);
     }
     for (int i = lv; i < len; i++) {
       double c = ct[q + i];
       double d = ct[q1 + i];
-      for (int r = 0; r < 4; r++) {
+      for (int r = 0; r < ThinGemm64.XROWS; r++) {
         double v = x[o + r * ldx + i];
         c = Math.fma(v, g[r * n + j], c);
         d = Math.fma(v, g[r * n + j + 1], d);
