@@ -18,20 +18,11 @@ final class ScalarThin32 implements ThinGemm32.Kernel {
 
   @Override
   public void tile(
-      int kc,
-      float[] a,
-      int aOff,
-      int rs,
-      int cs,
-      int rows,
-      float[] bp,
-      int pb,
-      float[] acc,
-      int q) {
+      int kc, float[] a, int aOff, int rs, int rows, float[] bp, int pb, float[] acc, int q) {
     for (int r = 0; r < rows; r++, q += W) {
-      float s0 = acc[q], s1 = acc[q + 1], s2 = acc[q + 2], s3 = acc[q + 3];
-      for (int p = 0, o = aOff + r * rs, t = pb; p < kc; p++, o += cs, t += W) {
-        float v = a[o];
+      float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (int p = 0, o = aOff + r * rs, t = pb; p < kc; p++, t += W) {
+        float v = a[o + p];
         s0 += v * bp[t];
         s1 += v * bp[t + 1];
         s2 += v * bp[t + 2];

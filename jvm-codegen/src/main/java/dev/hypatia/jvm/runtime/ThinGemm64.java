@@ -39,20 +39,11 @@ final class ThinGemm64 {
     int width();
 
     /**
-     * acc[q + r * width + c] += sum over p below kc of a[aOff + r * rs + p * cs] * bp[pb + p *
-     * width + c], for r below rows (1 to {@link #ROWS}) and c below width, in the order of p.
+     * acc[q + r * width + c] = sum over p below kc of a[aOff + r * rs + p] * bp[pb + p * width +
+     * c], for r below rows (1 to {@link #ROWS}) and c below width, in the order of p.
      */
     void tile(
-        int kc,
-        double[] a,
-        int aOff,
-        int rs,
-        int cs,
-        int rows,
-        double[] bp,
-        int pb,
-        double[] acc,
-        int q);
+        int kc, double[] a, int aOff, int rs, int rows, double[] bp, int pb, double[] acc, int q);
 
     /**
      * ct[j * m + i] += sum over r below rows of x[xOff + r * ldx + i] * g[r * n + j], for i below
@@ -182,18 +173,18 @@ final class ThinGemm64 {
     }
     int w = kr.width();
     int groups = ceilDiv(n, w);
-    double[] acc = new double[groups * len * w];
+    double[] acc = new double[groups * ROWS * w];
     int rs = a.rowStride();
-    for (int i = 0; i < len; i += ROWS) {
-      int rows = Math.min(ROWS, len - i);
-      int aOff = a.offset() + (lo + i) * rs;
+    for (int i = lo; i < hi; i += ROWS) {
+      int rows = Math.min(ROWS, hi - i);
+      int aOff = a.offset() + i * rs;
       for (int g = 0; g < groups; g++) {
-        kr.tile(k, a.data(), aOff, rs, 1, rows, bp, g * k * w, acc, (g * len + i) * w);
+        kr.tile(k, a.data(), aOff, rs, rows, bp, g * k * w, acc, g * ROWS * w);
       }
-    }
-    for (int i = 0; i < len; i++) {
-      for (int j = 0; j < n; j++) {
-        store(alpha * acc[((j / w) * len + i) * w + j % w], beta, c, lo + i, j);
+      for (int r = 0; r < rows; r++) {
+        for (int j = 0; j < n; j++) {
+          store(alpha * acc[((j / w) * ROWS + r) * w + j % w], beta, c, i + r, j);
+        }
       }
     }
   }

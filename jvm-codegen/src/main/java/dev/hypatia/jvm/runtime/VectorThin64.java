@@ -33,34 +33,24 @@ final class VectorThin64 implements ThinGemm64.Kernel {
 
   @Override
   public void tile(
-      int kc,
-      double[] a,
-      int aOff,
-      int rs,
-      int cs,
-      int rows,
-      double[] bp,
-      int pb,
-      double[] acc,
-      int q) {
+      int kc, double[] a, int aOff, int rs, int rows, double[] bp, int pb, double[] acc, int q) {
     if (rows == ThinGemm64.ROWS) {
-      tile8(kc, a, aOff, rs, cs, bp, pb, acc, q);
+      tile8(kc, a, aOff, rs, bp, pb, acc, q);
     } else {
       for (int r = 0; r < rows; r++) {
-        tile1(kc, a, aOff + r * rs, cs, bp, pb, acc, q + r * W);
+        tile1(kc, a, aOff + r * rs, bp, pb, acc, q + r * W);
       }
     }
   }
 
-  /** One row: acc[q + c] += sum_p a[x + p * cs] * bp[pb + p * W + c]. */
-  private static void tile1(
-      int kc, double[] a, int x, int cs, double[] bp, int pb, double[] acc, int q) {
-    DoubleVector s0 = DoubleVector.fromArray(S, acc, q);
-    DoubleVector s1 = DoubleVector.fromArray(S, acc, q + L);
-    for (int p = 0, o = x; p < kc; p++, o += cs, pb += W) {
-      DoubleVector v = DoubleVector.broadcast(S, a[o]);
-      s0 = v.fma(DoubleVector.fromArray(S, bp, pb), s0);
-      s1 = v.fma(DoubleVector.fromArray(S, bp, pb + L), s1);
+  /** One row: acc[q + c] = sum_p a[x + p] * bp[pb + p * W + c]. */
+  private static void tile1(int kc, double[] a, int x, double[] bp, int pb, double[] acc, int q) {
+    DoubleVector s0 = DoubleVector.zero(S);
+    DoubleVector s1 = s0;
+    for (int p = 0; p < kc; p++) {
+      DoubleVector v = DoubleVector.broadcast(S, a[x + p]);
+      s0 = v.fma(DoubleVector.fromArray(S, bp, pb + p * W), s0);
+      s1 = v.fma(DoubleVector.fromArray(S, bp, pb + p * W + L), s1);
     }
     s0.intoArray(acc, q);
     s1.intoArray(acc, q + L);
@@ -68,7 +58,7 @@ final class VectorThin64 implements ThinGemm64.Kernel {
 
   /** Rows 0..7: the sums of {@link #tile} for a full block, in registers. */
   private static void tile8(
-      int kc, double[] a, int aOff, int rs, int cs, double[] bp, int pb, double[] acc, int q) {
+      int kc, double[] a, int aOff, int rs, double[] bp, int pb, double[] acc, int q) {
     int x0 = aOff + 0 * rs;
     int x1 = aOff + 1 * rs;
     int x2 = aOff + 2 * rs;
@@ -77,48 +67,49 @@ final class VectorThin64 implements ThinGemm64.Kernel {
     int x5 = aOff + 5 * rs;
     int x6 = aOff + 6 * rs;
     int x7 = aOff + 7 * rs;
-    DoubleVector s00 = DoubleVector.fromArray(S, acc, q + 0 * W),
-        s10 = DoubleVector.fromArray(S, acc, q + 1 * W),
-        s20 = DoubleVector.fromArray(S, acc, q + 2 * W),
-        s30 = DoubleVector.fromArray(S, acc, q + 3 * W),
-        s40 = DoubleVector.fromArray(S, acc, q + 4 * W),
-        s50 = DoubleVector.fromArray(S, acc, q + 5 * W),
-        s60 = DoubleVector.fromArray(S, acc, q + 6 * W),
-        s70 = DoubleVector.fromArray(S, acc, q + 7 * W);
-    DoubleVector s01 = DoubleVector.fromArray(S, acc, q + 0 * W + L),
-        s11 = DoubleVector.fromArray(S, acc, q + 1 * W + L),
-        s21 = DoubleVector.fromArray(S, acc, q + 2 * W + L),
-        s31 = DoubleVector.fromArray(S, acc, q + 3 * W + L),
-        s41 = DoubleVector.fromArray(S, acc, q + 4 * W + L),
-        s51 = DoubleVector.fromArray(S, acc, q + 5 * W + L),
-        s61 = DoubleVector.fromArray(S, acc, q + 6 * W + L),
-        s71 = DoubleVector.fromArray(S, acc, q + 7 * W + L);
-    for (int p = 0, o = 0; p < kc; p++, o += cs, pb += W) {
-      DoubleVector b0 = DoubleVector.fromArray(S, bp, pb);
-      DoubleVector b1 = DoubleVector.fromArray(S, bp, pb + L);
+    DoubleVector z = DoubleVector.zero(S);
+    DoubleVector s00 = z,
+        s01 = z,
+        s10 = z,
+        s11 = z,
+        s20 = z,
+        s21 = z,
+        s30 = z,
+        s31 = z,
+        s40 = z,
+        s41 = z,
+        s50 = z,
+        s51 = z,
+        s60 = z,
+        s61 = z,
+        s70 = z,
+        s71 = z;
+    for (int p = 0; p < kc; p++) {
+      DoubleVector b0 = DoubleVector.fromArray(S, bp, pb + p * W);
+      DoubleVector b1 = DoubleVector.fromArray(S, bp, pb + p * W + L);
       DoubleVector v;
-      v = DoubleVector.broadcast(S, a[x0 + o]);
+      v = DoubleVector.broadcast(S, a[x0 + p]);
       s00 = v.fma(b0, s00);
       s01 = v.fma(b1, s01);
-      v = DoubleVector.broadcast(S, a[x1 + o]);
+      v = DoubleVector.broadcast(S, a[x1 + p]);
       s10 = v.fma(b0, s10);
       s11 = v.fma(b1, s11);
-      v = DoubleVector.broadcast(S, a[x2 + o]);
+      v = DoubleVector.broadcast(S, a[x2 + p]);
       s20 = v.fma(b0, s20);
       s21 = v.fma(b1, s21);
-      v = DoubleVector.broadcast(S, a[x3 + o]);
+      v = DoubleVector.broadcast(S, a[x3 + p]);
       s30 = v.fma(b0, s30);
       s31 = v.fma(b1, s31);
-      v = DoubleVector.broadcast(S, a[x4 + o]);
+      v = DoubleVector.broadcast(S, a[x4 + p]);
       s40 = v.fma(b0, s40);
       s41 = v.fma(b1, s41);
-      v = DoubleVector.broadcast(S, a[x5 + o]);
+      v = DoubleVector.broadcast(S, a[x5 + p]);
       s50 = v.fma(b0, s50);
       s51 = v.fma(b1, s51);
-      v = DoubleVector.broadcast(S, a[x6 + o]);
+      v = DoubleVector.broadcast(S, a[x6 + p]);
       s60 = v.fma(b0, s60);
       s61 = v.fma(b1, s61);
-      v = DoubleVector.broadcast(S, a[x7 + o]);
+      v = DoubleVector.broadcast(S, a[x7 + p]);
       s70 = v.fma(b0, s70);
       s71 = v.fma(b1, s71);
     }
