@@ -24,7 +24,7 @@ final class ThinGemm32 {
   static final int XROWS = 8;
 
   /** Rows of C a task of the update path gets, a multiple of any vector length. */
-  private static final int COL_UNIT = 32;
+  private static final int COL_UNIT = 64;
 
   /** Fewer flops than this run on one thread. */
   private static final long PARALLEL_FLOPS = 2_000_000L;
