@@ -109,6 +109,8 @@ public final class Gemm64 {
     } else if (m == 1) {
       View bt = b.transposed();
       gemv(kr, n, k, alpha, bt, a.data, a.offset, a.colStride, beta, c.data, c.offset, c.colStride);
+    } else if (ThinGemm64.gemm(kr instanceof ScalarGemm64, m, n, k, alpha, a, b, beta, c)) {
+      return;
     } else if (fill(n, kr.mr()) * fill(m, kr.nr()) > 1.05 * fill(m, kr.mr()) * fill(n, kr.nr())) {
       // Thin products (n = 10) waste less padding with C's rows and columns exchanged.
       split(kr, n, m, k, alpha, b.transposed(), a.transposed(), beta, c.transposed());
