@@ -154,16 +154,16 @@ public final class CompiledGraph implements Executable {
 
   private HypatiaException failure(Frame frame, RuntimeException e) {
     if (frame.current() < 0) {
-      return new HypatiaException("compiled graph failed: " + e.getMessage(), e);
+      return new HypatiaException("compiled graph failed: " + message(e), e);
     }
     Apply node = frame.node(frame.current());
     return new HypatiaException(
-        node.op().name()
-            + ": "
-            + e.getMessage()
-            + "\n  node created at "
-            + node.output(0).location(),
+        node.op().name() + ": " + message(e) + "\n  node created at " + node.output(0).location(),
         e);
+  }
+
+  private static String message(RuntimeException e) {
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 
   private static String names(List<Variable> vars) {

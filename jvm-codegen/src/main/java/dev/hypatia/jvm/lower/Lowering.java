@@ -187,7 +187,7 @@ public final class Lowering {
           d.reuses() == null
               ? frameCall("allocate", NDARRAY, new Type[] {Names.DTYPE, Names.INTS}, dtype, shape)
               : frameCall(
-                  "reuse",
+                  d.inPlace() ? "inPlace" : "reuse",
                   NDARRAY,
                   new Type[] {NDARRAY, Names.DTYPE, Names.INTS},
                   locals.get(d.reuses()),

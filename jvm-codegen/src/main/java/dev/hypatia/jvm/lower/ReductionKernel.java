@@ -34,12 +34,11 @@ import org.objectweb.asm.Type;
  * The loop of one reduction node, its elementwise producer folded in ({@link FusedReduce}; a plain
  * {@link Reduce} folds its input): {@code static void rN(NDArray out, int[] axes, NDArray a0..)}.
  * As the reference, floats fold in double and integers in long, rounding once at the end. A fold of
- * everything over contiguous inputs is one flat loop (with a Vector API accumulator for float64
- * sum, prod, max and min); other folds walk rows into an accumulator array.
+ * everything over contiguous inputs is one flat loop (with a Vector API accumulator for float64 sum
+ * and prod); other folds walk rows into an accumulator array.
  */
 final class ReductionKernel {
-  private static final Set<BinaryFn> VECTOR_FOLDS =
-      Set.of(BinaryFn.ADD, BinaryFn.MUL, BinaryFn.MAXIMUM, BinaryFn.MINIMUM);
+  private static final Set<BinaryFn> VECTOR_FOLDS = Set.of(BinaryFn.ADD, BinaryFn.MUL);
 
   private final Apply node;
   private final Composite producer;
@@ -204,14 +203,10 @@ final class ReductionKernel {
     Expr.Local step = local("lanes", Type.INT_TYPE);
     body.add(declare(step, Vectors.lanes(d)));
     body.add(loop(i, lit(0), bound, step, lanes));
-    String op =
-        switch (fn) {
-          case ADD -> "ADD";
-          case MUL -> "MUL";
-          case MAXIMUM -> "MAX";
-          default -> "MIN";
-        };
-    body.add(assign(acc, Vectors.reduceLanes(d, op, vacc)));
+    // lanes folded into acc one by one, in lane order: deterministic, and a sum of -0.0 stays -0.0
+    Expr.Local lane = local("lane", Type.INT_TYPE);
+    Expr value = Vectors.lane(d, vacc, lane);
+    body.add(loop(lane, lit(0), step, lit(1), List.of(assign(acc, combine(acc, value)))));
     return body;
   }
 

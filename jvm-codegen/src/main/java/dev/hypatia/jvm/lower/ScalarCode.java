@@ -56,7 +56,8 @@ final class ScalarCode {
       }
       List<Expr> out = new ArrayList<>();
       for (int o : c.outputs()) {
-        out.add(slots.get(o));
+        // an output that is an input slot is read now, before any output is stored (in place)
+        out.add(o < c.inputCount() ? temp(slots.get(o)) : slots.get(o));
       }
       return out;
     }

@@ -126,7 +126,7 @@ public final class ScalarTable {
     } else if (op instanceof BinaryFn f) {
       return Optional.ofNullable(v.binary(f, args.get(0), args.get(1)));
     } else if (op instanceof TernaryFn f) {
-      return Optional.of(v.ternary(f, args.get(0), args.get(1), args.get(2)));
+      return Optional.ofNullable(v.ternary(f, args.get(0), args.get(1), args.get(2)));
     } else if (op instanceof Cast) {
       return Optional.of(args.get(0));
     }

@@ -108,20 +108,19 @@ record VectorCode(Type vector, Type element) {
       case SUB -> method(a, "sub", b);
       case MUL -> method(a, "mul", b);
       case TRUE_DIV -> method(a, "div", b);
-      case MAXIMUM -> method(a, "max", b);
-      case MINIMUM -> method(a, "min", b);
       case ARCTAN2 -> lanewise(a, "ATAN2", b);
       case POW -> pow(a, b);
-      case FLOOR_DIV, MOD, LT, LE, GT, GE, EQ, NEQ, AND, OR, XOR -> null;
+      // the Vector API's max and min order -0.0 below 0.0 (Math.max); numpy's maximum does not
+      case MAXIMUM, MINIMUM, FLOOR_DIV, MOD, LT, LE, GT, GE, EQ, NEQ, AND, OR, XOR -> null;
     };
   }
 
-  /** f(a, b, c) lane-wise. */
+  /** f(a, b, c) lane-wise, or null. */
   Expr ternary(TernaryFn f, Expr a, Expr b, Expr c) {
     return switch (f) {
       // where(a, b, c): c, with b blended in where a != 0 (NaN included)
       case WHERE -> blend(c, b, compare(a, "NE", 0.0));
-      case CLIP -> method(method(a, "max", b), "min", c);
+      case CLIP -> null; // max and min again (see binary)
     };
   }
 

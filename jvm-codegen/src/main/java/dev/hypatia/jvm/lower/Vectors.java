@@ -15,9 +15,6 @@ import org.objectweb.asm.Type;
  */
 final class Vectors {
   static final Type SPECIES = Type.getType("Ljdk/incubator/vector/VectorSpecies;");
-  static final Type OPERATORS = Type.getType("Ljdk/incubator/vector/VectorOperators;");
-  static final Type ASSOCIATIVE =
-      Type.getType("Ljdk/incubator/vector/VectorOperators$Associative;");
 
   private Vectors() {}
 
@@ -92,17 +89,16 @@ final class Vectors {
         dev.hypatia.jvm.code.Code.convert(value, lane));
   }
 
-  /** {@code vector.reduceLanes(VectorOperators.OP)} as a double, for OP in ADD, MUL, MAX, MIN. */
-  static Expr reduceLanes(DType d, String op, Expr vector) {
-    Type lane = laneType(d);
+  /** {@code vector.lane(i)} as a double. */
+  static Expr lane(DType d, Expr vector, Expr i) {
     Expr r =
         callVirtual(
             vector,
             vectorType(d),
             false,
-            "reduceLanes",
-            Type.getMethodType(lane, ASSOCIATIVE),
-            new Expr.GetStatic(OPERATORS, op, ASSOCIATIVE));
+            "lane",
+            Type.getMethodType(laneType(d), Type.INT_TYPE),
+            i);
     return dev.hypatia.jvm.code.Code.convert(r, Type.DOUBLE_TYPE);
   }
 }

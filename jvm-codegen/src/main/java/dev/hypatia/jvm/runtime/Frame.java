@@ -288,8 +288,8 @@ public final class Frame {
 
   /**
    * An array of {@code dtype} and {@code shape} over {@code dead}'s storage when it is big enough
-   * and of that dtype (the memory plan passes a value no longer needed, or an input this node
-   * overwrites in place), else a new one. Not zeroed. Modified: dead's storage, later.
+   * and of that dtype (the memory plan passes a value no longer needed by anything), else a new
+   * one. Not zeroed. Modified: dead's storage, later.
    */
   public NDArray reuse(NDArray dead, DType dtype, int[] shape) {
     if (dead != null && dead.dtype() == dtype) {
@@ -301,6 +301,19 @@ public final class Frame {
         reuses++;
         return NDArray.over(dtype, dead.data(), 0, shape);
       }
+    }
+    return allocate(dtype, shape);
+  }
+
+  /**
+   * {@code in} itself when it is C-contiguous with exactly {@code shape} and {@code dtype}, so an
+   * elementwise loop may overwrite it element by element; else a new array. (An input that only
+   * broadcasts to the output must not be overwritten: later elements still read it.)
+   */
+  public NDArray inPlace(NDArray in, DType dtype, int[] shape) {
+    if (in.dtype() == dtype && in.isContiguous() && Arrays.equals(in.shape(), shape)) {
+      reuses++;
+      return in;
     }
     return allocate(dtype, shape);
   }

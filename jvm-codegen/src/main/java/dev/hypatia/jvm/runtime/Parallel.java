@@ -39,9 +39,8 @@ final class Parallel {
 
   private static synchronized ForkJoinPool pool(int size) {
     if (pool == null || pool.getParallelism() < size) {
-      if (pool != null) {
-        pool.shutdown();
-      }
+      // The old pool is not shut down: another thread may be submitting to it right now. Its
+      // daemon workers retire on their own once idle.
       pool = new ForkJoinPool(size);
     }
     return pool;
