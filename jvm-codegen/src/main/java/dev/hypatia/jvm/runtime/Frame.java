@@ -5,6 +5,8 @@ import dev.hypatia.symbolic.Broadcast;
 import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.Interpreter;
 import dev.hypatia.symbolic.NDArray;
+import dev.hypatia.symbolic.ops.AdvancedIncSubtensor;
+import dev.hypatia.symbolic.ops.AdvancedSubtensor;
 import dev.hypatia.symbolic.ops.Dot;
 import dev.hypatia.symbolic.ops.FusedReduce;
 import dev.hypatia.symbolic.ops.Gemm;
@@ -87,6 +89,15 @@ public final class Frame {
     if (n.op() instanceof Softmax s && args[0].dtype().isFloat()) {
       // the same arithmetic as the reference, over raw storage
       return new NDArray[] {NNKernels.softmax(args[0], s.axis(), s.log(), n.output(0).dtype())};
+    }
+    NDArray fast = null;
+    if (n.op() instanceof AdvancedSubtensor a && a.axis() == 0 && args.length == 3) {
+      fast = IndexKernels.take(args[0], args[1], args[2]);
+    } else if (n.op() instanceof AdvancedIncSubtensor a && a.axis() == 0 && args.length == 4) {
+      fast = IndexKernels.update(args[0], args[1], args[2], args[3], a.set());
+    }
+    if (fast != null) {
+      return new NDArray[] {fast};
     }
     return Interpreter.perform(n, List.of(args)).toArray(new NDArray[0]);
   }
