@@ -1,0 +1,176 @@
+package dev.hypatia.shared;
+
+import dev.hypatia.optimize.Mode;
+import dev.hypatia.symbolic.HypatiaException;
+import dev.hypatia.symbolic.Variable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Collects what a {@link Function} computes and how, then compiles it with {@link #build()}, as
+ * Theano's {@code theano.function(inputs, outputs, updates=..., givens=..., mode=...)}.
+ *
+ * <pre>{@code
+ * SharedVariable w = SharedVariable.shared(new double[] {0, 0}, "w");
+ * Variable x = T.dmatrix("x");
+ * Variable y = T.dvector("y");
+ * Variable cost = ...;
+ * Function train = Function.builder()
+ *     .inputs(x, y)
+ *     .outputs(cost)
+ *     .update(w, w.sub(Grad.grad(cost, w).mul(0.1)))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Not thread-safe; each setter returns this builder. The variables given are not modified.
+ */
+public final class FunctionBuilder {
+  private final List<Variable> inputs = new ArrayList<>();
+  private final List<Variable> outputs = new ArrayList<>();
+  private final Map<SharedVariable, Variable> updates = new LinkedHashMap<>();
+  private final Map<Variable, Variable> givens = new LinkedHashMap<>();
+  private Mode mode = Mode.FAST_RUN;
+  private Backend backend = Backend.ASM;
+  private UnusedInput onUnusedInput = UnusedInput.RAISE;
+  private String name;
+
+  FunctionBuilder() {}
+
+  /** The explicit inputs, in the order {@link Function#call} takes their values (replaces any). */
+  public FunctionBuilder inputs(Variable... inputs) {
+    return inputs(Arrays.asList(inputs));
+  }
+
+  /** As {@link #inputs(Variable...)}. */
+  public FunctionBuilder inputs(List<Variable> inputs) {
+    this.inputs.clear();
+    for (Variable v : inputs) {
+      this.inputs.add(Objects.requireNonNull(v, "input"));
+    }
+    return this;
+  }
+
+  /** The outputs, in the order {@link Function#call} returns their values (replaces any). */
+  public FunctionBuilder outputs(Variable... outputs) {
+    return outputs(Arrays.asList(outputs));
+  }
+
+  /** As {@link #outputs(Variable...)}. */
+  public FunctionBuilder outputs(List<Variable> outputs) {
+    this.outputs.clear();
+    for (Variable v : outputs) {
+      this.outputs.add(Objects.requireNonNull(v, "output"));
+    }
+    return this;
+  }
+
+  /**
+   * After each successful call, {@code shared} takes the value {@code expression} had during the
+   * call (all updates are computed from the values before the call, and committed together).
+   *
+   * @throws HypatiaException when {@code shared} already has an update
+   */
+  public FunctionBuilder update(SharedVariable shared, Variable expression) {
+    Objects.requireNonNull(shared, "shared");
+    Objects.requireNonNull(expression, "expression");
+    if (updates.containsKey(shared)) {
+      throw new HypatiaException("shared variable " + shared.label() + " is updated twice");
+    }
+    updates.put(shared, expression);
+    return this;
+  }
+
+  /** {@link #update} for each entry, in the map's iteration order. */
+  public FunctionBuilder updates(Map<SharedVariable, ? extends Variable> updates) {
+    updates.forEach(this::update);
+    return this;
+  }
+
+  /**
+   * Substitutes {@code replacement} for {@code variable} in the outputs and updates before
+   * compiling. The replacement must have the same dtype and rank, and no known dimension that
+   * conflicts; it is not itself substituted into.
+   */
+  public FunctionBuilder given(Variable variable, Variable replacement) {
+    givens.put(Objects.requireNonNull(variable, "variable"), Objects.requireNonNull(replacement));
+    return this;
+  }
+
+  /** {@link #given} for each entry. */
+  public FunctionBuilder givens(Map<? extends Variable, ? extends Variable> givens) {
+    givens.forEach(this::given);
+    return this;
+  }
+
+  /** The rewrites to run ({@link Mode#FAST_RUN} by default, {@link Mode#FAST_COMPILE}, ...). */
+  public FunctionBuilder mode(Mode mode) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    return this;
+  }
+
+  /** The linker ({@link Backend#ASM} by default). */
+  public FunctionBuilder backend(Backend backend) {
+    this.backend = Objects.requireNonNull(backend, "backend");
+    return this;
+  }
+
+  /** What to do with an input nothing depends on ({@link UnusedInput#RAISE} by default). */
+  public FunctionBuilder onUnusedInput(UnusedInput policy) {
+    this.onUnusedInput = Objects.requireNonNull(policy, "policy");
+    return this;
+  }
+
+  /** A name for messages and {@link Function#toString()}. */
+  public FunctionBuilder name(String name) {
+    this.name = name;
+    return this;
+  }
+
+  /**
+   * Substitutes the givens, checks everything, rewrites with the mode and links.
+   *
+   * @throws HypatiaException for an input that is not a free variable, listed twice, a shared
+   *     variable, or (with {@link UnusedInput#RAISE}) unused; an output or update depending on a
+   *     variable that is neither an input nor a shared variable; a given or update whose type does
+   *     not fit; each naming the variables and types
+   */
+  public Function build() {
+    return FunctionCompiler.compile(this);
+  }
+
+  List<Variable> inputList() {
+    return List.copyOf(inputs);
+  }
+
+  List<Variable> outputList() {
+    return List.copyOf(outputs);
+  }
+
+  Map<SharedVariable, Variable> updateMap() {
+    return new LinkedHashMap<>(updates);
+  }
+
+  Map<Variable, Variable> givenMap() {
+    return new LinkedHashMap<>(givens);
+  }
+
+  Mode mode() {
+    return mode;
+  }
+
+  Backend backend() {
+    return backend;
+  }
+
+  UnusedInput unusedInput() {
+    return onUnusedInput;
+  }
+
+  String name() {
+    return name;
+  }
+}
