@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.hypatia.optimize.Mode;
 import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.T;
@@ -128,6 +129,56 @@ class RandomStreamsTest {
     assertFalse(a.allClose(b, 0, 0));
     assertFalse(s0.allClose(s1, 0, 0));
     assertFalse(s1.allClose(state.get(), 0, 0));
+  }
+
+  @Test
+  void everyRewriteMode_givesTheSameSamples() {
+    List<NDArray> want = null;
+    for (Mode mode : List.of(Mode.FAST_RUN, Mode.FAST_COMPILE, Mode.NONE)) {
+      RandomStreams rs = new RandomStreams(21);
+      Variable x = rs.uniform(0, 1, 3).add(rs.uniform(0, 1, 3)).mul(rs.normal(0, 1, 3));
+      Function f = Function.builder().outputs(x).mode(mode).backend(Backend.ASM).build();
+      List<NDArray> got = List.of(f.call().get(0), f.call().get(0));
+      if (want == null) {
+        want = got;
+      }
+      for (int i = 0; i < 2; i++) {
+        assertTrue(want.get(i).allClose(got.get(i), 0, 0), mode + " call " + i);
+      }
+    }
+  }
+
+  @Test
+  void twoFunctionsUsingOneSample_drawConsecutivelyFromItsState() {
+    RandomStreams rs = new RandomStreams(6);
+    Variable u = rs.uniform(0, 1, 4);
+    Function f = function(Backend.INTERPRETER, u);
+    Function g = function(Backend.ASM, u.mul(1.0));
+    var s = ContinuousUniformSampler.of(generators(6, 1)[0], 0, 1);
+    for (Function h : List.of(f, g, f, g)) {
+      double[] got = h.call().get(0).toDoubleArray();
+      for (double v : got) {
+        assertEquals(s.sample(), v, 0.0);
+      }
+    }
+  }
+
+  @Test
+  void defaultUpdates_areCollectedTransitively_andExplicitOnesWin() {
+    SharedVariable a = SharedVariable.shared(new double[] {1}, "a");
+    SharedVariable b = SharedVariable.shared(new double[] {10}, "b");
+    a.setDefaultUpdate(a.add(b));
+    b.setDefaultUpdate(b.add(1.0));
+    Function f = Function.builder().outputs(a.mul(1.0)).build();
+    assertEquals(List.of(a, b), f.updated());
+    f.call();
+    assertArrayEquals(new double[] {11}, a.get().toDoubleArray());
+    assertArrayEquals(new double[] {11}, b.get().toDoubleArray());
+    Function g = Function.builder().outputs(a.mul(1.0)).update(a, a.sub(1.0)).build();
+    assertEquals(List.of(a), g.updated());
+    g.call();
+    assertArrayEquals(new double[] {10}, a.get().toDoubleArray());
+    assertArrayEquals(new double[] {11}, b.get().toDoubleArray());
   }
 
   @Test
