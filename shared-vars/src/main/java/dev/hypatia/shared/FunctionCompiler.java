@@ -32,6 +32,7 @@ final class FunctionCompiler {
     List<Variable> inputs = b.inputList();
     checkInputs(label, inputs);
     Map<SharedVariable, Variable> updates = b.updateMap();
+    addDefaultUpdates(b.outputList(), updates);
     List<Variable> roots = new ArrayList<>(b.outputList());
     roots.addAll(updates.values());
     roots = substitute(roots, b.givenMap());
@@ -52,6 +53,28 @@ final class FunctionCompiler {
           case JANINO -> JvmLinker.janino().withMode(b.mode()).link(graph);
         };
     return new Function(b, inputs, shared, targets, graph, log, exe);
+  }
+
+  /**
+   * Adds the {@link SharedVariable#defaultUpdate} of each shared variable the outputs or updates
+   * read that has no explicit update, until the added updates read no new such variable.
+   */
+  private static void addDefaultUpdates(
+      List<Variable> outputs, Map<SharedVariable, Variable> updates) {
+    boolean added = true;
+    while (added) {
+      added = false;
+      List<Variable> roots = new ArrayList<>(outputs);
+      roots.addAll(updates.values());
+      for (Variable leaf : Graphs.inputs(roots)) {
+        if (leaf instanceof SharedVariable s
+            && s.defaultUpdate() != null
+            && !updates.containsKey(s)) {
+          updates.put(s, s.defaultUpdate());
+          added = true;
+        }
+      }
+    }
   }
 
   private static void checkInputs(String label, List<Variable> inputs) {

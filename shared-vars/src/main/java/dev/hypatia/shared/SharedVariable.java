@@ -15,6 +15,7 @@ import dev.hypatia.symbolic.Variable;
  */
 public final class SharedVariable extends Variable {
   private volatile NDArray value;
+  private volatile Variable defaultUpdate;
 
   private SharedVariable(TensorType type, String name, NDArray value) {
     super(type, name);
@@ -84,5 +85,18 @@ public final class SharedVariable extends Variable {
   public void set(Object newValue, boolean borrow) {
     NDArray v = Interpreter.checkInput(this, newValue);
     value = borrow && v == newValue ? v : v.copy();
+  }
+
+  /**
+   * The update a function that reads this variable applies when it is given no explicit update for
+   * it (as Theano's {@code default_update}), or null for none; random streams set it to the next
+   * generator state.
+   */
+  public Variable defaultUpdate() {
+    return defaultUpdate;
+  }
+
+  void setDefaultUpdate(Variable update) {
+    defaultUpdate = update;
   }
 }
