@@ -82,7 +82,7 @@ final class DebugChecks {
       Map<Variable, NDArray> reference;
       try {
         reference = replay(args);
-      } catch (HypatiaException e) {
+      } catch (NonFinite e) {
         throw new HypatiaException(label + ": DEBUG check failed: " + e.getMessage(), e);
       }
       for (int i = 0; i < results.size(); i++) {
@@ -111,8 +111,10 @@ final class DebugChecks {
     try {
       replay(args);
       msg += "\n  no node produced NaN or Inf from finite inputs in the interpreter's replay";
-    } catch (HypatiaException e) {
+    } catch (NonFinite e) {
       msg += "\n  first node producing it: " + e.getMessage();
+    } catch (HypatiaException e) {
+      msg += "\n  the interpreter's replay failed: " + e.getMessage();
     }
     return new HypatiaException(msg);
   }
@@ -129,7 +131,7 @@ final class DebugChecks {
    * Every variable's value in the compiled graph, computed node by node by the interpreter in
    * topological order.
    *
-   * @throws HypatiaException at the first node with a NaN or Inf output whose inputs have none (the
+   * @throws NonFinite at the first node with a NaN or Inf output whose inputs have none (the
    *     message is that node's description, without the function's label): the node of the graph as
    *     written when the written graph also has one (rewrites fuse nodes and lose the user's
    *     lines), else the compiled node, saying a rewrite introduced it
@@ -137,21 +139,21 @@ final class DebugChecks {
   private Map<Variable, NDArray> replay(List<Object> args) {
     try {
       return replay(graph.inputs(), graph.outputs(), args);
-    } catch (HypatiaException compiled) {
+    } catch (NonFinite compiled) {
       try {
         replay(writtenInputs, writtenRoots, args);
-      } catch (HypatiaException written) {
-        throw new HypatiaException(
+      } catch (NonFinite written) {
+        throw new NonFinite(
             written.getMessage() + "\n  (in the compiled graph: " + compiledOp(compiled) + ")");
       }
-      throw new HypatiaException(
+      throw new NonFinite(
           compiled.getMessage()
               + "\n  the graph as written has no such node: a rewrite introduced the NaN or Inf");
     }
   }
 
   /** The first line of a replay failure up to the op name's end. */
-  private static String compiledOp(HypatiaException e) {
+  private static String compiledOp(NonFinite e) {
     String m = e.getMessage();
     int end = m.indexOf(": output ");
     return end < 0 ? m : m.substring(0, end);
@@ -188,7 +190,7 @@ final class DebugChecks {
                   + " at flat index "
                   + bad
                   + " although no input has NaN or Inf";
-          throw new HypatiaException(describe(node, ins, problem));
+          throw new NonFinite(describe(node, ins, problem));
         }
         values.put(node.output(k), outs.get(k));
       }
@@ -266,5 +268,14 @@ final class DebugChecks {
       }
     }
     return -1;
+  }
+
+  /** A replay found a node producing NaN or Inf from finite inputs; the message describes it. */
+  private static final class NonFinite extends HypatiaException {
+    private static final long serialVersionUID = 1L;
+
+    NonFinite(String message) {
+      super(message);
+    }
   }
 }

@@ -178,6 +178,21 @@ class FunctionDebugTest {
   }
 
   @Test
+  void nanGuard_saysWhenTheInterpretersReplayFails() {
+    FunctionGraph g = FunctionGraph.copyOf(List.of(x), List.of(x.reshape(2)));
+    FunctionBuilder b = Function.builder().nanGuard(true).inputs(x).outputs(g.outputs());
+    DebugChecks c = DebugChecks.of(b, "function s", g, List.of(), List.of());
+    List<Object> args = List.of(NDArray.of(new double[] {1, 2, 3}));
+    String m =
+        assertThrows(
+                HypatiaException.class,
+                () -> c.check(args, List.of(NDArray.of(new double[] {1, Double.NaN}))))
+            .getMessage();
+    assertTrue(m.startsWith("function s: NaN guard: output 0 ("), m);
+    assertTrue(m.contains("\n  the interpreter's replay failed: reshape"), m);
+  }
+
+  @Test
   void debug_comparesIntegersExactly() {
     Variable n = T.lvector("n");
     FunctionGraph g = FunctionGraph.copyOf(List.of(n), List.of(n.add(1)));
