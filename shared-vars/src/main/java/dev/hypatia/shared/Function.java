@@ -49,6 +49,8 @@ public final class Function {
   private final RewriteLog rewriteLog;
   private final Executable executable;
   private final List<SharedLocks.OrderedLock> locks;
+  private final DebugChecks checks;
+  private final ProfileTable profiler;
 
   Function(
       FunctionBuilder b,
@@ -71,6 +73,8 @@ public final class Function {
     Set<SharedVariable> lockSet = new LinkedHashSet<>(targets);
     lockSet.addAll(shared);
     this.locks = targets.isEmpty() ? List.of() : SharedLocks.of(lockSet);
+    this.checks = DebugChecks.of(b, this.toString(), graph, this.shared, targets);
+    this.profiler = b.profileOn() ? new ProfileTable(this.toString(), backend, graph) : null;
   }
 
   /** A new builder: no inputs or outputs, FAST_RUN, ASM, unused inputs raise. */
@@ -127,7 +131,12 @@ public final class Function {
     for (SharedVariable s : shared) {
       args.add(s.get(true));
     }
-    return executable.run(args);
+    List<NDArray> results =
+        profiler == null ? executable.run(args) : profiler.run(executable, args);
+    if (checks != null) {
+      checks.check(args, results);
+    }
+    return results;
   }
 
   /**
@@ -208,6 +217,11 @@ public final class Function {
     return "// " + this + " runs on the INTERPRETER backend: no generated source\n";
   }
 
+  /** The compiled (rewritten) graph: inputs then shared variables, outputs then updates. */
+  FunctionGraph graph() {
+    return graph;
+  }
+
   /** The rewrites that fired while compiling, with the graph before and after. */
   public RewriteLog rewriteLog() {
     return rewriteLog;
@@ -219,6 +233,21 @@ public final class Function {
    */
   public String debugprint() {
     return DebugPrint.debugprint(graph);
+  }
+
+  /**
+   * The profile of every call so far, built with {@link FunctionBuilder#profile(boolean)}: per node
+   * (in run order) its op, calls, total milliseconds, share of the time and bytes allocated, and
+   * the totals.
+   *
+   * @throws HypatiaException when the function was built without profiling
+   */
+  public String profileReport() {
+    if (profiler == null) {
+      throw new HypatiaException(
+          this + " was built without profile(true): there is no profile to report");
+    }
+    return profiler.report();
   }
 
   @Override

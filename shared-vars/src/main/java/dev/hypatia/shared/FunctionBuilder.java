@@ -37,6 +37,9 @@ public final class FunctionBuilder {
   private Backend backend = Backend.ASM;
   private UnusedInput onUnusedInput = UnusedInput.RAISE;
   private String name;
+  private boolean debug;
+  private boolean nanGuard;
+  private boolean profile;
 
   FunctionBuilder() {}
 
@@ -131,6 +134,40 @@ public final class FunctionBuilder {
   }
 
   /**
+   * DEBUG mode, as Theano's DebugMode (off by default): each call also replays the compiled graph
+   * node by node in the interpreter, fails on the first node producing NaN or Inf from inputs
+   * without any, and compares the backend's outputs and update values with the interpreter's
+   * (relative and absolute tolerance 1e-9 for float64, 1e-5 for float32, exact for integers and
+   * bools). A failing check throws a {@link HypatiaException} naming the check, the node's op, its
+   * inputs' types and actual shapes, and the line that built it; shared variables stay untouched.
+   * Calls are several times slower.
+   */
+  public FunctionBuilder debug(boolean on) {
+    this.debug = on;
+    return this;
+  }
+
+  /**
+   * A NaN guard, as Theano's NanGuardMode (off by default): after each call, before the updates are
+   * committed, any NaN or Inf in an output or update value throws a {@link HypatiaException} naming
+   * that output or update and the first node producing NaN or Inf (found by replaying the call in
+   * the interpreter); shared variables stay untouched. Costs one pass over the results per call.
+   */
+  public FunctionBuilder nanGuard(boolean on) {
+    this.nanGuard = on;
+    return this;
+  }
+
+  /**
+   * Profiling (off by default): each call times every node and counts the bytes it allocates,
+   * summed over calls; {@link Function#profileReport()} prints the table.
+   */
+  public FunctionBuilder profile(boolean on) {
+    this.profile = on;
+    return this;
+  }
+
+  /**
    * Substitutes the givens, checks everything, rewrites with the mode and links.
    *
    * @throws HypatiaException for an input that is not a free variable, listed twice, a shared
@@ -172,5 +209,17 @@ public final class FunctionBuilder {
 
   String name() {
     return name;
+  }
+
+  boolean debugOn() {
+    return debug;
+  }
+
+  boolean nanGuardOn() {
+    return nanGuard;
+  }
+
+  boolean profileOn() {
+    return profile;
   }
 }

@@ -30,6 +30,7 @@ public final class Frame {
   private long allocatedElements;
   private int reuses;
   private long[] nanos;
+  private long[] bytes;
   private long mark;
 
   /** A frame over the program's nodes (by node number) and constants (by constant number). */
@@ -61,12 +62,21 @@ public final class Frame {
    */
   public void time() {
     nanos = new long[nodes.length];
+    bytes = new long[nodes.length];
     mark = System.nanoTime();
   }
 
   /** Per-node times of a timed call (see {@link #time()}), after {@link #at at(-1)}; else null. */
   public long[] nanos() {
     return nanos == null ? null : nanos.clone();
+  }
+
+  /**
+   * Per-node bytes allocated by a timed call (see {@link #time()}): arrays from {@link #allocate}
+   * and the results of {@link #perform} not sharing storage with its arguments; else null.
+   */
+  public long[] allocatedBytes() {
+    return bytes == null ? null : bytes.clone();
   }
 
   /** The node running when the call failed, or -1. */
@@ -96,10 +106,27 @@ public final class Frame {
     } else if (n.op() instanceof AdvancedIncSubtensor a && a.axis() == 0 && args.length == 4) {
       fast = IndexKernels.update(args[0], args[1], args[2], args[3], a.set());
     }
-    if (fast != null) {
-      return new NDArray[] {fast};
+    NDArray[] out =
+        fast != null
+            ? new NDArray[] {fast}
+            : Interpreter.perform(n, List.of(args)).toArray(new NDArray[0]);
+    if (bytes != null) {
+      countResults(k, args, out);
     }
-    return Interpreter.perform(n, List.of(args)).toArray(new NDArray[0]);
+    return out;
+  }
+
+  /** Adds to node k's bytes each result whose storage is new (not an argument's). */
+  private void countResults(int k, NDArray[] args, NDArray[] out) {
+    for (NDArray o : out) {
+      boolean fresh = true;
+      for (NDArray a : args) {
+        fresh &= a.data() != o.data();
+      }
+      if (fresh) {
+        bytes[k] += (long) o.dtype().length(o.data()) * o.dtype().itemSize();
+      }
+    }
   }
 
   /**
@@ -294,6 +321,9 @@ public final class Frame {
   public NDArray allocate(DType dtype, int[] shape) {
     allocations++;
     allocatedElements += NDArray.sizeOf(shape);
+    if (bytes != null && node >= 0) {
+      bytes[node] += (long) NDArray.sizeOf(shape) * dtype.itemSize();
+    }
     return NDArray.zeros(dtype, shape);
   }
 
