@@ -67,7 +67,7 @@ final class ArrayCodec {
                 + TensorType.shapeString(shape)
                 + " needs more bytes than the "
                 + in.remaining()
-                + " left in the file");
+                + " left in the file (truncated or corrupt)");
       }
     }
     Object data = d.allocate((int) n);

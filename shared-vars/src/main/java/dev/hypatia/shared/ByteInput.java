@@ -96,15 +96,16 @@ final class ByteInput {
    */
   int count(String what, int minBytes) throws GraphFileException {
     int v = i32(what);
-    if (v < 0 || (long) v * minBytes > remaining()) {
+    int left = remaining();
+    if (v < 0 || (long) v * minBytes > left) {
       pos -= 4;
       throw error(
           what
               + " "
               + v
               + " is negative or larger than the "
-              + remaining()
-              + " bytes left in the file allow");
+              + left
+              + " bytes left in the file allow (truncated or corrupt)");
     }
     return v;
   }

@@ -62,7 +62,7 @@ final class GraphReader {
         NDArray value = ArrayCodec.readArray(in);
         try {
           return SharedVariable.shared(value, name, type);
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
           throw in.error(
               "shared variable " + name + " does not fit its type: " + e.getMessage(), e);
         }

@@ -197,7 +197,7 @@ final class OpCodec {
     int tag = in.u8("op tag");
     try {
       return readTagged(tag, in);
-    } catch (IllegalArgumentException e) {
+    } catch (RuntimeException e) {
       throw in.error("invalid parameters for op tag " + tag + " at byte " + at + ": " + e, e);
     }
   }
