@@ -1,6 +1,7 @@
 package dev.hypatia.shared;
 
 import dev.hypatia.symbolic.DType;
+import dev.hypatia.symbolic.HypatiaException;
 import dev.hypatia.symbolic.scalar.BinaryFn;
 import dev.hypatia.symbolic.scalar.Cast;
 import dev.hypatia.symbolic.scalar.Composite;
@@ -49,7 +50,8 @@ final class ScalarCodec {
     } else {
       Composite c = (Composite) op;
       if (depth >= MAX_DEPTH) {
-        throw new IOException("composite nested deeper than " + MAX_DEPTH + " cannot be saved");
+        throw new HypatiaException(
+            "cannot save a composite nested deeper than " + MAX_DEPTH + ": " + c.opName());
       }
       out.writeByte(COMPOSITE);
       out.writeInt(c.inputCount());

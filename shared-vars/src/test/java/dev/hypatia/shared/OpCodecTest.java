@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.hypatia.grad.GradBlock;
 import dev.hypatia.symbolic.Axes;
 import dev.hypatia.symbolic.DType;
+import dev.hypatia.symbolic.HypatiaException;
 import dev.hypatia.symbolic.Op;
 import dev.hypatia.symbolic.ops.AdvancedIncSubtensor;
 import dev.hypatia.symbolic.ops.AdvancedSubtensor;
@@ -189,8 +190,18 @@ class OpCodecTest {
       op = new Composite(1, List.of(Instruction.of(op, 0)), List.of(1));
     }
     Op deep = new Elemwise(op);
-    IOException e = assertThrows(IOException.class, () -> encode(deep));
-    assertTrue(e.getMessage().contains("composite nested deeper than 16"), e.getMessage());
+    HypatiaException e = assertThrows(HypatiaException.class, () -> encode(deep));
+    assertTrue(
+        e.getMessage().contains("cannot save a composite nested deeper than 16"), e.getMessage());
+    byte[] b = encode(new Elemwise(((Composite) op).instructions().get(0).op()));
+    byte[] nested = new byte[b.length + 13];
+    nested[0] = 1;
+    nested[1] = 6;
+    nested[5] = 1;
+    nested[9] = 1;
+    System.arraycopy(b, 1, nested, 10, b.length - 1);
+    GraphFileException g = assertThrows(GraphFileException.class, () -> decode(nested));
+    assertTrue(g.getMessage().contains("composite nested deeper than 16"), g.getMessage());
   }
 
   @Test
@@ -207,5 +218,20 @@ class OpCodecTest {
     c[6] = 5;
     e = assertThrows(GraphFileException.class, () -> decode(c));
     assertTrue(e.getMessage().contains("unknown index bound tag 5"), e.getMessage());
+  }
+
+  @Test
+  void scalarOfTheWrongKind_isNamed() throws IOException {
+    byte[] exp = encode(new Elemwise(UnaryFn.EXP));
+    byte[] reduce = new byte[exp.length + 5];
+    reduce[0] = 2;
+    System.arraycopy(exp, 1, reduce, 1, exp.length - 1);
+    GraphFileException e = assertThrows(GraphFileException.class, () -> decode(reduce));
+    assertTrue(
+        e.getMessage().contains("expected a binary scalar function, got exp"), e.getMessage());
+    byte[] fused = reduce.clone();
+    fused[0] = 3;
+    e = assertThrows(GraphFileException.class, () -> decode(fused));
+    assertTrue(e.getMessage().contains("expected a composite scalar op, got exp"), e.getMessage());
   }
 }
