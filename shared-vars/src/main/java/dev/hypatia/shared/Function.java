@@ -16,8 +16,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * A compiled callable, as Theano's {@code theano.function}: values of its inputs in, values of its
@@ -51,6 +51,7 @@ public final class Function {
   private final List<SharedLocks.OrderedLock> locks;
   private final DebugChecks checks;
   private final ProfileTable profiler;
+  private final InputBinder binder;
 
   Function(
       FunctionBuilder b,
@@ -75,6 +76,8 @@ public final class Function {
     this.locks = targets.isEmpty() ? List.of() : SharedLocks.of(lockSet);
     this.checks = DebugChecks.of(b, this.toString(), graph, this.shared, targets);
     this.profiler = b.profileOn() ? new ProfileTable(this.toString(), backend, graph) : null;
+    this.binder =
+        new InputBinder(this.toString(), this.inputs, b.inputDefaults(), b.inputDowncastOn());
   }
 
   /** A new builder: no inputs or outputs, FAST_RUN, ASM, unused inputs raise. */
@@ -88,31 +91,39 @@ public final class Function {
   }
 
   /**
-   * Computes the outputs from {@code values} (one per explicit input, in order) and the shared
-   * variables' current values, then commits every update together. Not modified: values.
+   * Computes the outputs from {@code values} (one per explicit input, in order; trailing inputs
+   * with a default value may be left out) and the shared variables' current values, then commits
+   * every update together. Not modified: values.
    *
    * @param values NDArrays of each input's dtype, or Java values ({@code double}, {@code
-   *     double[][]}, {@code int[]}, ...) converted without loss of precision
+   *     double[][]}, {@code int[]}, ...) converted without loss of precision (any numeric value is
+   *     cast to the input's dtype with {@link FunctionBuilder#allowInputDowncast(boolean)})
    * @return one new array per output (not the updates), owned by the caller
    * @throws HypatiaException for a wrong count of values (listing the inputs' names), a value of
    *     the wrong dtype or shape (naming the input, the expected and the actual type), or an op
    *     failing at run time (naming the node); shared variables are then left untouched
    */
   public List<NDArray> call(List<?> values) {
-    if (values.size() != inputs.size()) {
-      throw new HypatiaException(
-          this
-              + " takes "
-              + inputs.size()
-              + " input values ("
-              + inputs.stream().map(Variable::label).collect(Collectors.joining(", "))
-              + ") but got "
-              + values.size());
-    }
-    List<Object> args = new ArrayList<>(inputs.size() + shared.size());
-    for (int i = 0; i < inputs.size(); i++) {
-      args.add(Interpreter.checkInput(inputs.get(i), values.get(i)));
-    }
+    return call(values, Map.of());
+  }
+
+  /** {@link #call(List, Map)} with every value given by name: {@code f.call(Map.of("x", 1.0))}. */
+  public List<NDArray> call(Map<String, ?> named) {
+    return call(List.of(), named);
+  }
+
+  /**
+   * As Theano's {@code f(*positional, **named)}: {@code positional} gives the first inputs in
+   * order, {@code named} any other input by its variable's {@link Variable#name() name}, and each
+   * input left out takes its default value ({@link FunctionBuilder#input(Variable, Object)}); then
+   * as {@link #call(List)}. Not modified: the arguments.
+   *
+   * @throws HypatiaException as {@link #call(List)}, and for a name no input has (listing the
+   *     names), a name several inputs share, an input given both by position and by name, or a
+   *     required input without a value (naming it); shared variables are then left untouched
+   */
+  public List<NDArray> call(List<?> positional, Map<String, ?> named) {
+    List<Object> args = binder.bind(positional, named);
     if (locks.isEmpty()) {
       return runWithShared(args);
     }

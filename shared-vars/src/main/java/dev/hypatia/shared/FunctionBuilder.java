@@ -30,6 +30,7 @@ import java.util.Objects;
  */
 public final class FunctionBuilder {
   private final List<Variable> inputs = new ArrayList<>();
+  private final List<Object> defaults = new ArrayList<>();
   private final List<Variable> outputs = new ArrayList<>();
   private final Map<SharedVariable, Variable> updates = new LinkedHashMap<>();
   private final Map<Variable, Variable> givens = new LinkedHashMap<>();
@@ -40,10 +41,14 @@ public final class FunctionBuilder {
   private boolean debug;
   private boolean nanGuard;
   private boolean profile;
+  private boolean allowInputDowncast;
 
   FunctionBuilder() {}
 
-  /** The explicit inputs, in the order {@link Function#call} takes their values (replaces any). */
+  /**
+   * The explicit inputs, in the order {@link Function#call} takes their values (replaces any, and
+   * their default values); each is required and may also be passed by its variable's name.
+   */
   public FunctionBuilder inputs(Variable... inputs) {
     return inputs(Arrays.asList(inputs));
   }
@@ -51,9 +56,30 @@ public final class FunctionBuilder {
   /** As {@link #inputs(Variable...)}. */
   public FunctionBuilder inputs(List<Variable> inputs) {
     this.inputs.clear();
+    this.defaults.clear();
     for (Variable v : inputs) {
-      this.inputs.add(Objects.requireNonNull(v, "input"));
+      input(v);
     }
+    return this;
+  }
+
+  /** Appends a required input, after those already given. */
+  public FunctionBuilder input(Variable input) {
+    this.inputs.add(Objects.requireNonNull(input, "input"));
+    this.defaults.add(null);
+    return this;
+  }
+
+  /**
+   * Appends an optional input, as Theano's {@code In(input, value=defaultValue)}: a call that gives
+   * it no value, by position or by its variable's name, uses {@code defaultValue} (copied, checked
+   * and converted at {@link #build()} as a call's value would be). A call gives values by position
+   * to the first inputs only, so a required input after an optional one is then passed by name. Not
+   * modified: defaultValue.
+   */
+  public FunctionBuilder input(Variable input, Object defaultValue) {
+    this.inputs.add(Objects.requireNonNull(input, "input"));
+    this.defaults.add(Objects.requireNonNull(defaultValue, "defaultValue"));
     return this;
   }
 
@@ -168,12 +194,24 @@ public final class FunctionBuilder {
   }
 
   /**
+   * As Theano's {@code allow_input_downcast} (off by default): when on, a call's value (a Java
+   * value or an NDArray) of another dtype than its input's is cast to that dtype as a C cast
+   * (float64 to float32, int64 to int32, float to int truncating, ...) instead of being an error;
+   * shapes are still checked. When off, only Java values that convert without loss are accepted.
+   */
+  public FunctionBuilder allowInputDowncast(boolean on) {
+    this.allowInputDowncast = on;
+    return this;
+  }
+
+  /**
    * Substitutes the givens, checks everything, rewrites with the mode and links.
    *
    * @throws HypatiaException for an input that is not a free variable, listed twice, a shared
    *     variable, or (with {@link UnusedInput#RAISE}) unused; an output or update depending on a
    *     variable that is neither an input nor a shared variable; a given or update whose type does
-   *     not fit; each naming the variables and types
+   *     not fit, or a default value that does not fit its input's type; each naming the variables
+   *     and types
    */
   public Function build() {
     return FunctionCompiler.compile(this);
@@ -181,6 +219,15 @@ public final class FunctionBuilder {
 
   List<Variable> inputList() {
     return List.copyOf(inputs);
+  }
+
+  /** One per input: its default value, or null when it is required. */
+  List<Object> inputDefaults() {
+    return new ArrayList<>(defaults);
+  }
+
+  boolean inputDowncastOn() {
+    return allowInputDowncast;
   }
 
   List<Variable> outputList() {
