@@ -51,6 +51,7 @@ public final class Function {
   private final List<SharedLocks.OrderedLock> locks;
   private final DebugChecks checks;
   private final ProfileTable profiler;
+  private final FunctionSpec spec;
 
   Function(
       FunctionBuilder b,
@@ -75,6 +76,7 @@ public final class Function {
     this.locks = targets.isEmpty() ? List.of() : SharedLocks.of(lockSet);
     this.checks = DebugChecks.of(b, this.toString(), graph, this.shared, targets);
     this.profiler = b.profileOn() ? new ProfileTable(this.toString(), backend, graph) : null;
+    this.spec = FunctionSpec.of(b);
   }
 
   /** A new builder: no inputs or outputs, FAST_RUN, ASM, unused inputs raise. */
@@ -220,6 +222,11 @@ public final class Function {
   /** The compiled (rewritten) graph: inputs then shared variables, outputs then updates. */
   FunctionGraph graph() {
     return graph;
+  }
+
+  /** What the builder was given (saved by {@link FunctionFiles}). */
+  FunctionSpec spec() {
+    return spec;
   }
 
   /** The rewrites that fired while compiling, with the graph before and after. */
