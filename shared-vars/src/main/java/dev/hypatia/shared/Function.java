@@ -52,6 +52,7 @@ public final class Function {
   private final DebugChecks checks;
   private final ProfileTable profiler;
   private final InputBinder binder;
+  private final FunctionSpec spec;
 
   Function(
       FunctionBuilder b,
@@ -78,6 +79,7 @@ public final class Function {
     this.profiler = b.profileOn() ? new ProfileTable(this.toString(), backend, graph) : null;
     this.binder =
         new InputBinder(this.toString(), this.inputs, b.inputDefaults(), b.inputDowncastOn());
+    this.spec = FunctionSpec.of(b);
   }
 
   /** A new builder: no inputs or outputs, FAST_RUN, ASM, unused inputs raise. */
@@ -231,6 +233,11 @@ public final class Function {
   /** The compiled (rewritten) graph: inputs then shared variables, outputs then updates. */
   FunctionGraph graph() {
     return graph;
+  }
+
+  /** What the builder was given (saved by {@link FunctionFiles}). */
+  FunctionSpec spec() {
+    return spec;
   }
 
   /** The rewrites that fired while compiling, with the graph before and after. */

@@ -69,6 +69,7 @@ final class OpCodec {
   private static final int TENSORDOT = 25;
   private static final int TILE = 26;
   private static final int GRAD_BLOCK = 27;
+  private static final int RANDOM_DRAW = 28;
 
   private OpCodec() {}
 
@@ -159,6 +160,10 @@ final class OpCodec {
     } else if (op instanceof Tile t) {
       out.writeByte(TILE);
       writeInts(t.reps(), out);
+    } else if (op instanceof RandomDraw r) {
+      out.writeByte(RANDOM_DRAW);
+      DistributionCodec.write(r.distribution(), out);
+      writeInts(r.shape(), out);
     } else if (op instanceof GradBlock g) {
       out.writeByte(GRAD_BLOCK);
       out.writeByte(g.kind() == GradBlock.Kind.ZERO ? 0 : 1);
@@ -257,6 +262,9 @@ final class OpCodec {
             readInts(in, -MAX_RANK, MAX_RANK, "tensordot axes"));
       case TILE:
         return new Tile(readInts(in, 0, Integer.MAX_VALUE, "tile reps"));
+      case RANDOM_DRAW:
+        return new RandomDraw(
+            DistributionCodec.read(in), readInts(in, 0, Integer.MAX_VALUE, "random draw shape"));
       case GRAD_BLOCK:
         return new GradBlock(
             in.bool("grad block kind") ? GradBlock.Kind.DISCONNECTED : GradBlock.Kind.ZERO);
