@@ -4,6 +4,7 @@ import dev.hypatia.optimize.Mode;
 import dev.hypatia.shared.GraphFiles.LoadedGraph;
 import dev.hypatia.symbolic.Graphs;
 import dev.hypatia.symbolic.HypatiaException;
+import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Variable;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -26,16 +27,17 @@ import java.util.Map;
  * debug, NaN-guard and profile flags; the counts of outputs, updates and default updates), then one
  * embedded {@link GraphFiles graph file} whose inputs are the function's explicit inputs and whose
  * outputs are, in order: the outputs, the update targets, the update expressions, then each shared
- * variable's {@link SharedVariable#defaultUpdate} target and expression. The givens are substituted
- * before saving, and the updates saved are the ones the function applies (its explicit updates and
- * the default updates it added), so the loaded function computes exactly what the saved one did;
- * the loaded shared variables are new ones holding the saved values, with their default updates
- * restored (so that random streams go on advancing their state). Loading rebuilds the function with
- * {@link Function#builder()}, so everything is checked again.
+ * variable's {@link SharedVariable#defaultUpdate} target and expression; then the input-downcast
+ * flag and each input's default value (version 2). The givens are substituted before saving, and
+ * the updates saved are the ones the function applies (its explicit updates and the default updates
+ * it added), so the loaded function computes exactly what the saved one did; the loaded shared
+ * variables are new ones holding the saved values, with their default updates restored (so that
+ * random streams go on advancing their state). Loading rebuilds the function with {@link
+ * Function#builder()}, so everything is checked again.
  */
 public final class FunctionFiles {
   /** The format version this class writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final byte[] MAGIC = "HYPFUNCT".getBytes(StandardCharsets.US_ASCII);
   private static final List<Mode> MODES = List.of(Mode.FAST_RUN, Mode.FAST_COMPILE, Mode.NONE);
@@ -96,6 +98,14 @@ public final class FunctionFiles {
     out.writeInt(defaults.size());
     out.writeInt(graph.length);
     out.write(graph);
+    out.writeBoolean(spec.downcast());
+    out.writeInt(spec.defaults().size());
+    for (Object d : spec.defaults()) {
+      out.writeBoolean(d != null);
+      if (d != null) {
+        ArrayCodec.writeArray(NDArray.from(d), out);
+      }
+    }
     out.flush();
     return bytes.toByteArray();
   }
@@ -187,11 +197,21 @@ public final class FunctionFiles {
     int nUpd = in.count("update count", 8);
     int nDef = in.count("default update count", 8);
     byte[] graph = in.raw(in.count("graph length", 1), "graph");
+    b.allowInputDowncast(in.bool("input downcast flag"));
+    int nIn = in.count("input default count", 1);
+    List<NDArray> defaults = new java.util.ArrayList<>();
+    for (int i = 0; i < nIn; i++) {
+      defaults.add(in.bool("default present") ? ArrayCodec.readArray(in) : null);
+    }
     if (in.remaining() != 0) {
-      throw in.error(in.remaining() + " unexpected bytes after the graph");
+      throw in.error(in.remaining() + " unexpected bytes after the input defaults");
     }
     LoadedGraph g = GraphFiles.decode(graph, source + " (graph section)");
-    return FunctionRebuild.build(b, g, nOut, nUpd, nDef, in);
+    if (g.inputs().size() != nIn) {
+      throw in.error(
+          "the file has defaults for " + nIn + " inputs, but the graph has " + g.inputs().size());
+    }
+    return FunctionRebuild.build(b, g, defaults, nOut, nUpd, nDef, in);
   }
 
   private static Mode mode(String name, ByteInput in) throws GraphFileException {

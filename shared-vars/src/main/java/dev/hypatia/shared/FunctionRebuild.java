@@ -1,6 +1,7 @@
 package dev.hypatia.shared;
 
 import dev.hypatia.shared.GraphFiles.LoadedGraph;
+import dev.hypatia.symbolic.NDArray;
 import dev.hypatia.symbolic.Variable;
 import java.util.List;
 
@@ -12,7 +13,13 @@ final class FunctionRebuild {
   private FunctionRebuild() {}
 
   static Function build(
-      FunctionBuilder b, LoadedGraph g, int nOut, int nUpd, int nDef, ByteInput in)
+      FunctionBuilder b,
+      LoadedGraph g,
+      List<NDArray> defaults,
+      int nOut,
+      int nUpd,
+      int nDef,
+      ByteInput in)
       throws GraphFileException {
     List<Variable> outs = g.outputs();
     long expected = (long) nOut + 2L * nUpd + 2L * nDef;
@@ -44,8 +51,15 @@ final class FunctionRebuild {
       }
       s.setDefaultUpdate(e);
     }
-    b.inputs(g.inputs()).outputs(outs.subList(0, nOut));
+    b.outputs(outs.subList(0, nOut));
     try {
+      for (int i = 0; i < g.inputs().size(); i++) {
+        if (defaults.get(i) == null) {
+          b.input(g.inputs().get(i));
+        } else {
+          b.input(g.inputs().get(i), defaults.get(i));
+        }
+      }
       for (int i = 0; i < nUpd; i++) {
         b.update(target(outs, nOut + i, "update", in), outs.get(nOut + nUpd + i));
       }

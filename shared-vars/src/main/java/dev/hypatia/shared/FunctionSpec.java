@@ -17,6 +17,8 @@ import java.util.Map;
  * @param debug whether DEBUG checks were on
  * @param nanGuard whether the NaN guard was on
  * @param profile whether profiling was on
+ * @param defaults each input's default value, null where it has none
+ * @param downcast whether input downcasting was allowed
  */
 record FunctionSpec(
     List<Variable> inputs,
@@ -26,13 +28,16 @@ record FunctionSpec(
     UnusedInput unusedInput,
     boolean debug,
     boolean nanGuard,
-    boolean profile) {
+    boolean profile,
+    List<Object> defaults,
+    boolean downcast) {
   /** Copies the lists and maps (keeping the maps' order). */
   FunctionSpec {
     inputs = List.copyOf(inputs);
     outputs = List.copyOf(outputs);
     updates = new LinkedHashMap<>(updates);
     givens = new LinkedHashMap<>(givens);
+    defaults = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(defaults));
   }
 
   /** What {@code b} holds now. */
@@ -45,6 +50,8 @@ record FunctionSpec(
         b.unusedInput(),
         b.debugOn(),
         b.nanGuardOn(),
-        b.profileOn());
+        b.profileOn(),
+        b.inputDefaults(),
+        b.inputDowncastOn());
   }
 }

@@ -11,7 +11,9 @@ import dev.hypatia.symbolic.Variable;
  * expressions like any variable, an implicit input of every function that uses it, and the target
  * of updates. Its type is fixed when it is made (the value's dtype and shape unless a type is
  * given), and {@link #set} checks new values against it. Safe to read and set from several threads:
- * the value is swapped atomically.
+ * the value is swapped atomically. A {@link #set} that lands while a {@link Function} call updating
+ * this variable is running is overwritten when that call commits (the call computed its update from
+ * the value it read): set values between calls.
  */
 public final class SharedVariable extends Variable {
   private volatile NDArray value;

@@ -3,9 +3,10 @@
  * and givens, compiled with a rewrite mode and a {@link dev.hypatia.shared.Backend}; DEBUG mode, a
  * NaN guard and profiling; {@link dev.hypatia.shared.RandomStreams} whose state is shared and
  * advanced by calls; {@link dev.hypatia.shared.Optimizers} as update rules; {@link
- * dev.hypatia.shared.GraphFiles} to save and load graphs with their shared values.
+ * dev.hypatia.shared.GraphFiles} and {@link dev.hypatia.shared.FunctionFiles} to save and load
+ * graphs and functions with their shared values.
  *
- * <p>Not built yet: saving a whole compiled Function, named inputs with default values (see the
+ * <p>Not built yet: DEBUG mode's comparison of every intermediate value, an OpenCL backend (see the
  * [shared-vars] issue).
  */
 package dev.hypatia.shared;

@@ -77,7 +77,8 @@ class FunctionFilesHostileTest {
   @Test
   void trailingBytes_areRejected() throws IOException {
     byte[] full = smallValidFile();
-    assertRejected(Arrays.copyOf(full, full.length + 3), "3 unexpected bytes after the graph");
+    assertRejected(
+        Arrays.copyOf(full, full.length + 3), "3 unexpected bytes after the input defaults");
   }
 
   @Test
@@ -126,6 +127,9 @@ class FunctionFilesHostileTest {
     }
     out.writeInt(graph.length);
     out.write(graph);
+    out.writeBoolean(false); // no input downcast
+    out.writeInt(1); // one input (X), no default
+    out.writeBoolean(false);
     return bytes.toByteArray();
   }
 

@@ -208,4 +208,25 @@ class FunctionFilesTest {
             && e.getMessage().contains("is not one of FAST_RUN, FAST_COMPILE and NONE"),
         e.getMessage());
   }
+
+  @Test
+  void inputDefaultsAndDowncast_surviveSaveAndLoad() throws Exception {
+    Variable x = T.dscalar("x");
+    Variable y = T.dscalar("y");
+    Variable z = T.fvector("z");
+    Function f =
+        Function.builder()
+            .input(x)
+            .input(y, 2.0)
+            .input(z, new float[] {1f, 2f})
+            .outputs(x.mul(y), z.sum())
+            .allowInputDowncast(true)
+            .build();
+    Function g = FunctionFiles.decode(FunctionFiles.encode(f), "mem");
+    assertEquals(6.0, g.call(3.0).get(0).flatDouble(0));
+    assertEquals(3.0, g.call(3.0).get(1).flatDouble(0));
+    assertEquals(
+        f.call(List.of(1.0), java.util.Map.of("z", new double[] {0.1, 0.2})).get(1).flatDouble(0),
+        g.call(List.of(1.0), java.util.Map.of("z", new double[] {0.1, 0.2})).get(1).flatDouble(0));
+  }
 }

@@ -37,7 +37,10 @@ public final class ConstantFolding implements GraphPass {
   @Override
   public void apply(FunctionGraph graph) {
     for (Apply node : graph.toposort()) {
-      if (!graph.contains(node) || node.op() instanceof Alloc || !allConstant(node)) {
+      if (!graph.contains(node)
+          || node.op() instanceof Alloc
+          || !allConstant(node)
+          || tooBig(node)) {
         continue;
       }
       List<NDArray> values;
@@ -54,6 +57,23 @@ public final class ConstantFolding implements GraphPass {
         }
       }
     }
+  }
+
+  /**
+   * Whether an output's static shape is known to hold more than {@link #MAX_ELEMENTS}: such a node
+   * is not evaluated at all (a constant graph can describe arrays far larger than memory).
+   */
+  private static boolean tooBig(Apply node) {
+    for (Variable out : node.outputs()) {
+      long n = 1;
+      for (int d : out.type().shape()) {
+        n *= Math.max(d, 1); // unknown dimensions (-1) are decided after evaluation
+        if (n > MAX_ELEMENTS) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean allConstant(Apply node) {
