@@ -1,8 +1,10 @@
 package dev.hypatia.shared;
 
+import dev.hypatia.jvm.JvmLinker;
 import dev.hypatia.symbolic.Apply;
 import dev.hypatia.symbolic.ArrayCompare;
 import dev.hypatia.symbolic.Constant;
+import dev.hypatia.symbolic.Executable;
 import dev.hypatia.symbolic.FunctionGraph;
 import dev.hypatia.symbolic.Graphs;
 import dev.hypatia.symbolic.HypatiaException;
@@ -30,6 +32,8 @@ final class DebugChecks {
   private final boolean nanGuard;
   private final List<Variable> writtenInputs;
   private final List<Variable> writtenRoots;
+  private final List<Variable> nodeValues;
+  private final Executable probe;
 
   private DebugChecks(
       FunctionBuilder b,
@@ -51,6 +55,26 @@ final class DebugChecks {
       roots.add(b.updateMap().get(t));
     }
     this.writtenRoots = List.copyOf(FunctionCompiler.substitute(roots, b.givenMap()));
+    List<Variable> values = new ArrayList<>();
+    for (Apply node : graph.toposort()) {
+      values.addAll(node.outputs());
+    }
+    this.nodeValues = List.copyOf(values);
+    this.probe = debug ? probe(b.backend(), graph, values) : null;
+  }
+
+  /**
+   * The compiled graph again with every node's value as an output (nothing rewritten, so the same
+   * kernels run), so that DEBUG can compare each intermediate with the interpreter; null for the
+   * interpreter backend, whose intermediates are the interpreter's.
+   */
+  private static Executable probe(Backend backend, FunctionGraph graph, List<Variable> values) {
+    if (backend == Backend.INTERPRETER || values.isEmpty()) {
+      return null;
+    }
+    FunctionGraph all = FunctionGraph.copyOf(graph.inputs(), values);
+    JvmLinker linker = backend == Backend.JANINO ? JvmLinker.janino() : JvmLinker.asm();
+    return linker.link(all);
   }
 
   /**
@@ -84,6 +108,9 @@ final class DebugChecks {
         reference = replay(args);
       } catch (NonFinite e) {
         throw new HypatiaException(label + ": DEBUG check failed: " + e.getMessage(), e);
+      }
+      if (probe != null) {
+        checkNodes(reference, probe.run(args));
       }
       for (int i = 0; i < results.size(); i++) {
         compare(i, results.get(i), reference.get(graph.outputs().get(i)));
@@ -196,6 +223,56 @@ final class DebugChecks {
       }
     }
     return values;
+  }
+
+  /**
+   * Compares every node's value computed by the backend ({@code computed}, in toposort order of
+   * node outputs) with the interpreter's replay, and throws naming the first node that differs.
+   */
+  void checkNodes(Map<Variable, NDArray> reference, List<NDArray> computed) {
+    for (int i = 0; i < nodeValues.size(); i++) {
+      Variable v = nodeValues.get(i);
+      NDArray want = reference.get(v);
+      NDArray got = computed.get(i);
+      boolean sameType = got.dtype() == want.dtype() && Arrays.equals(got.shape(), want.shape());
+      int bad = sameType ? firstDifference(got, want) : 0;
+      if (!sameType || bad >= 0) {
+        String what =
+            sameType
+                ? "differs from the interpreter's at flat index "
+                    + bad
+                    + ": "
+                    + element(got, bad)
+                    + " vs "
+                    + element(want, bad)
+                : "is "
+                    + got.dtype()
+                    + got.shapeString()
+                    + " but the interpreter's is "
+                    + want.dtype()
+                    + want.shapeString();
+        throw new HypatiaException(
+            label
+                + ": DEBUG check failed: node "
+                + v.owner().op().name()
+                + " output "
+                + v.owner().outputs().indexOf(v)
+                + " "
+                + what
+                + "\n  node created at "
+                + v.location());
+      }
+    }
+  }
+
+  /** The replay of {@code args} through the compiled graph (for tests). */
+  Map<Variable, NDArray> reference(List<Object> args) {
+    return replay(args);
+  }
+
+  /** The node values compared, in order (for tests). */
+  List<Variable> nodeValues() {
+    return nodeValues;
   }
 
   /** The interpreter's description of {@code node}: op, problem, inputs' shapes, creation line. */

@@ -6,7 +6,6 @@
  * dev.hypatia.shared.GraphFiles} and {@link dev.hypatia.shared.FunctionFiles} to save and load
  * graphs and functions with their shared values.
  *
- * <p>Not built yet: DEBUG mode's comparison of every intermediate value, an OpenCL backend (see the
- * [shared-vars] issue).
+ * <p>An OpenCL backend comes with gpu-codegen.
  */
 package dev.hypatia.shared;

@@ -150,6 +150,33 @@ class FunctionDebugTest {
   }
 
   @Test
+  void debug_comparesEveryIntermediateNode_andNamesTheFirstThatDiffers() {
+    FunctionGraph g = FunctionGraph.copyOf(List.of(x), List.of(T.exp(x).sin()));
+    DebugChecks c =
+        DebugChecks.of(
+            Function.builder().debug(true).inputs(x).outputs(g.outputs()),
+            "function k",
+            g,
+            List.of(),
+            List.of());
+    List<Object> args = List.of(NDArray.of(new double[] {0, 1}));
+    java.util.Map<Variable, NDArray> reference = c.reference(args);
+    List<NDArray> computed = new java.util.ArrayList<>();
+    for (Variable v : c.nodeValues()) {
+      computed.add(reference.get(v).copy());
+    }
+    assertEquals(2, computed.size(), "exp and sin are both compared");
+    c.checkNodes(reference, computed);
+    computed.get(0).setFlat(1, 2.5); // the backend's exp went wrong; its final output may not show
+    String m =
+        assertThrows(HypatiaException.class, () -> c.checkNodes(reference, computed)).getMessage();
+    assertTrue(m.startsWith("function k: DEBUG check failed: node exp output 0 differs"), m);
+    assertTrue(m.contains("node created at FunctionDebugTest.java:"), m);
+    // a real call compiles every intermediate and passes on a correct backend
+    c.check(args, List.of(T.exp(x).sin().eval(java.util.Map.of(x, args.get(0)))));
+  }
+
+  @Test
   void debug_reportsAResultThatDiffersFromTheInterpreter() {
     FunctionGraph g = FunctionGraph.copyOf(List.of(x), List.of(T.exp(x)));
     DebugChecks c =
