@@ -18,12 +18,9 @@ final class Vectors {
 
   private Vectors() {}
 
-  /** DoubleVector for float64, FloatVector for float32. */
+  /** DoubleVector for float64, FloatVector for float32 (the scalar table's vector types). */
   static Type vectorType(DType d) {
-    return Type.getType(
-        d == DType.FLOAT64
-            ? "Ljdk/incubator/vector/DoubleVector;"
-            : "Ljdk/incubator/vector/FloatVector;");
+    return ScalarTable.vectorType(d).orElseThrow();
   }
 
   /** The lane type: double or float. */
@@ -79,14 +76,8 @@ final class Vectors {
 
   /** {@code XVector.broadcast(species, value)} for a double value (rounded for float32). */
   static Expr broadcast(DType d, Expr value) {
-    Type v = vectorType(d);
-    Type lane = laneType(d);
-    return callStatic(
-        v,
-        "broadcast",
-        Type.getMethodType(v, SPECIES, lane),
-        species(d),
-        dev.hypatia.jvm.code.Code.convert(value, lane));
+    Expr lane = dev.hypatia.jvm.code.Code.convert(value, laneType(d));
+    return ScalarTable.vectorBroadcast(d, lane).orElseThrow();
   }
 
   /** {@code vector.lane(i)} as a double. */

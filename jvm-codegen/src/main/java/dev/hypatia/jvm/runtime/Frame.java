@@ -1,7 +1,6 @@
 package dev.hypatia.jvm.runtime;
 
 import dev.hypatia.symbolic.Apply;
-import dev.hypatia.symbolic.Broadcast;
 import dev.hypatia.symbolic.DType;
 import dev.hypatia.symbolic.Interpreter;
 import dev.hypatia.symbolic.NDArray;
@@ -135,12 +134,8 @@ public final class Frame {
    * @throws dev.hypatia.symbolic.HypatiaException (the interpreter's) when they do not broadcast
    */
   public int[] broadcast(int k, NDArray[] args) {
-    int[][] shapes = new int[args.length][];
-    for (int i = 0; i < args.length; i++) {
-      shapes[i] = args[i].shape();
-    }
     try {
-      return Broadcast.shape(shapes);
+      return Kernels.broadcast(args);
     } catch (IllegalArgumentException e) {
       throw Interpreter.failure(nodes[k], List.of(args), e);
     }
